@@ -1,0 +1,81 @@
+// Checks on the full build from the real mirror (static/data, built by `npm run data` before the tests).
+// Skipped, with a message, when no build is present.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from '../scripts/pipeline/read';
+
+const out = join(__dirname, '../static/data');
+const built = existsSync(join(out, 'build-report.json'));
+if (!built) console.warn('pipeline-output tests skipped: no static/data/build-report.json (run `npm run data`)');
+
+const table = (name: string, cols: string[]) =>
+	parseCsv(readFileSync(join(out, name), 'utf8'), { columns: cols.map((c) => ({ name: c, optional: true })) }, name);
+
+describe.skipIf(!built)('full build on the real mirror', () => {
+	const report = built ? JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) : null;
+
+	it('has every English practice of the Oct 2025 mapping file, once', () => {
+		const rows = table('practices.csv', ['practice_code']);
+		expect(rows.length).toBe(6202);
+		expect(new Set(rows.map((r) => r.practice_code)).size).toBe(6202);
+	});
+
+	it('has all 33,755 LSOAs, each with an IMD decile and a nearest practice', () => {
+		const rows = table('lsoa.csv', ['lsoa21_code', 'imd_decile', 'nearest_practice_km', 'population_2021']);
+		expect(rows.length).toBe(33755);
+		expect(rows.every((r) => r.imd_decile && r.nearest_practice_km !== null)).toBe(true);
+		const pop = rows.reduce((s, r) => s + Number(r.population_2021), 0);
+		expect(pop).toBe(56_489_608); // England's Census 2021 usual residents (mirror README)
+	});
+
+	it('practice IoD2019 scores agree with published figures (Fingertips 93553 and an independent recomputation)', () => {
+		expect(report.crossCheck.fingertips.n).toBeGreaterThan(6000);
+		expect(report.crossCheck.fingertips.r).toBeGreaterThan(0.99);
+		expect(report.crossCheck.blackwell.r).toBeGreaterThan(0.995);
+		expect(report.crossCheck.blackwell.meanAbsDiff).toBeLessThan(0.5);
+	});
+
+	it('England FTE totals are consistent with the workforce file (27,077 fully qualified FTE across 6,293 practices)', () => {
+		const england = table('areas.csv', ['level', 'gp_fte', 'practices', 'gp_fte_per_10k_weighted', 'gp_fte_shortfall']).find((r) => r.level === 'england')!;
+		expect(Number(england.practices)).toBe(6202);
+		expect(Number(england.gp_fte)).toBeGreaterThan(26_000);
+		expect(Number(england.gp_fte)).toBeLessThanOrEqual(27_077);
+		expect(Math.abs(Number(england.gp_fte_shortfall))).toBeLessThan(0.01);
+	});
+
+	it('area levels each sum to England (ICB FTE and weighted patients)', () => {
+		const rows = table('areas.csv', ['level', 'gp_fte', 'weighted_patients', 'gp_fte_shortfall']);
+		const sum = (level: string, col: string) => rows.filter((r) => r.level === level).reduce((s, r) => s + Number(r[col]), 0);
+		for (const level of ['nhser', 'icb', 'sicbl']) {
+			expect(sum(level, 'gp_fte')).toBeCloseTo(sum('england', 'gp_fte'), -1);
+			expect(sum(level, 'weighted_patients') / sum('england', 'weighted_patients')).toBeCloseTo(1, 4);
+			// Shortfalls against the England rate sum to ~0 at every complete level.
+			expect(Math.abs(sum(level, 'gp_fte_shortfall'))).toBeLessThan(1);
+		}
+		expect(rows.filter((r) => r.level === 'icb').length).toBe(42);
+	});
+
+	it('the inverse care table has five equal quintiles with the most deprived quintile worst served', () => {
+		const rows = table('inverse-care.csv', ['imd_quintile', 'practices', 'gp_fte_per_10k_weighted']);
+		expect(rows.map((r) => Number(r.imd_quintile))).toEqual([1, 2, 3, 4, 5]);
+		const counts = rows.map((r) => Number(r.practices));
+		expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+		expect(Number(rows[4].gp_fte_per_10k_weighted)).toBeLessThan(Number(rows[0].gp_fte_per_10k_weighted));
+	});
+
+	it('deep end rank 1 has the largest share in the most deprived 15%', () => {
+		const rows = table('practices.csv', ['deep_end_rank', 'share_most_deprived_15pc']);
+		const ranked = rows.filter((r) => r.deep_end_rank !== null).sort((a, b) => Number(a.deep_end_rank) - Number(b.deep_end_rank));
+		expect(Number(ranked[0].deep_end_rank)).toBe(1);
+		const max = Math.max(...rows.map((r) => Number(r.share_most_deprived_15pc ?? 0)));
+		expect(Number(ranked[0].share_most_deprived_15pc)).toBe(max);
+	});
+
+	it('the report accounts for dropped records and unplaced patients', () => {
+		expect(report.dropped.length).toBeGreaterThan(0);
+		expect(report.practices.unplacedShare).toBeGreaterThan(0);
+		expect(report.practices.unplacedShare).toBeLessThan(0.01);
+		for (const i of report.inputs) expect(i.sha256).toMatch(/^[0-9a-f]{64}$/);
+	});
+});
