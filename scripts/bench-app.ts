@@ -50,7 +50,7 @@ async function setSelect(page: Page, selector: string, value: string, label: str
 			el.dispatchEvent(new Event('change', { bubbles: true }));
 			while (a.repaints.length === n) await new Promise((r) => setTimeout(r, 5));
 			const r = a.repaints[a.repaints.length - 1];
-			return { total: r.end - t0, map: r.ms };
+			return { total: r.end - t0, map: r.ms, frame: r.frame };
 		},
 		{ selector, value }
 	).then((r) => ({ label, ...r }));
@@ -108,8 +108,8 @@ try {
 		await page.goto(server.url + '/' + query);
 		await waitForMap(page);
 		await waitForIdle(page);
-		const samples = [];
-		for (const [sel, value, label] of [
+		const samples: { label: string; total: number; map: number; frame: number }[] = [];
+		for (let rep = 0; rep < 3; rep++) for (const [sel, value, label] of [
 			['#measure', 'hea', 'measure → health'],
 			['#measure', 'fte', 'measure → GP FTE per need'],
 			['#measure', 'imd', 'measure → IMD'],
@@ -118,7 +118,15 @@ try {
 		] as const) {
 			samples.push(await setSelect(page, sel, value, label));
 		}
-		repaint.push({ where, samples: samples.map((s) => ({ ...s, total: Math.round(s.total), map: Math.round(s.map) })) });
+		// Median of three rounds per change: software GL frame times here are noisy.
+		const labels = [...new Set(samples.map((s) => s.label))];
+		repaint.push({
+			where,
+			samples: labels.map((label) => {
+				const xs = samples.filter((s) => s.label === label);
+				return { label, frame: Math.round(median(xs.map((s) => s.frame))), total: Math.round(median(xs.map((s) => s.total))) };
+			})
+		});
 		await ctx.close();
 	}
 	result.repaint = repaint;
@@ -134,8 +142,8 @@ const fp = result.firstPaintMs as { runs: number[]; median: number };
 const lr = result.largestRequestBeforePaint as { url: string; bytes: number };
 const js = result.initialJs as { gzip: number; raw: number; files: number };
 console.log(`First map with LSOA colours: median ${fp.median} ms (runs ${fp.runs.join(', ')}; target < 2500 ms)`);
-for (const r of result.repaint as { where: string; samples: { label: string; total: number; map: number }[] }[]) {
-	console.log(`Repaint, ${r.where}: ${r.samples.map((s) => `${s.label} ${s.total} ms`).join('; ')} (target < 100 ms)`);
+for (const r of result.repaint as { where: string; samples: { label: string; total: number; frame: number }[] }[]) {
+	console.log(`Repaint, ${r.where} (first frame with the new colours / map idle): ${r.samples.map((s) => `${s.label} ${s.frame} / ${s.total} ms`).join('; ')} (target < 100 ms)`);
 }
 console.log(`Initial JavaScript: ${kb(js.gzip)} gzipped (${kb(js.raw)} raw, ${js.files} files; target < 600 KB)`);
 console.log(`Largest request before first paint: ${lr.url} ${kb(lr.bytes)} (target < 2 MB)`);

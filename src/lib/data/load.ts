@@ -1,0 +1,58 @@
+// Fetching the atlas's data files from static/data, turning every failure (missing file, HTTP error,
+// bad JSON, wrong shape) into a DataError the page shows on screen.
+import { base } from '$app/paths';
+import { DataError, asDataError } from './errors';
+import { parsePractices, type PracticeTable } from './practices';
+import { parseLsoaDetail, type LsoaDetailTable } from './lsoaDetail';
+import { parseNetworks, type NetworksDoc } from './networks';
+import { parseSources, type SourcesDoc } from './sources';
+import { parseAreas, type AreaRecord } from './areas';
+import { parsePlaces, type Place } from './places';
+
+/** URL of a file in static/data, relative to the app's base path. */
+export const dataUrl = (name: string) => `${base}/data/${name}`;
+
+async function fetchText(name: string): Promise<string> {
+	const file = `data/${name}`;
+	let res: Response;
+	try {
+		res = await fetch(dataUrl(name));
+	} catch (e) {
+		throw new DataError(file, `could not be fetched (${(e as Error).message})`, 'Check that the atlas server is running, then reload.');
+	}
+	if (res.status === 404) throw new DataError(file, 'is missing (HTTP 404)');
+	if (!res.ok) throw new DataError(file, `could not be loaded (HTTP ${res.status} ${res.statusText})`);
+	return res.text();
+}
+
+async function fetchJson(name: string): Promise<unknown> {
+	const text = await fetchText(name);
+	try {
+		return JSON.parse(text);
+	} catch (e) {
+		throw new DataError(`data/${name}`, `is corrupt: not valid JSON (${(e as Error).message})`);
+	}
+}
+
+const once = <T>(f: () => Promise<T>) => {
+	let p: Promise<T> | null = null;
+	return () => (p ??= f().catch((e) => {
+		p = null;
+		throw e;
+	}));
+};
+
+const guard = <T>(name: string, f: () => Promise<T>) => once(async () => {
+	try {
+		return await f();
+	} catch (e) {
+		throw asDataError(`data/${name}`, e);
+	}
+});
+
+export const loadPractices = guard<PracticeTable>('practices.json', async () => parsePractices(await fetchJson('practices.json')));
+export const loadLsoaDetail = guard<LsoaDetailTable>('lsoa-detail.json', async () => parseLsoaDetail(await fetchJson('lsoa-detail.json')));
+export const loadNetworks = guard<NetworksDoc>('networks.json', async () => parseNetworks(await fetchJson('networks.json')));
+export const loadSources = guard<SourcesDoc>('sources.json', async () => parseSources(await fetchJson('sources.json')));
+export const loadAreas = guard<AreaRecord[]>('areas.csv', async () => parseAreas(await fetchText('areas.csv')));
+export const loadPlaces = guard<Place[]>('places-major.json', async () => parsePlaces(await fetchJson('places-major.json')));

@@ -1,0 +1,68 @@
+// The practice marks: which practices the filters keep, their size (area ∝ list size), colour (by
+// the chosen practice measure) and outline (Deep End network estimated members). Plain functions;
+// the map hands their output to deck.gl's ScatterplotLayer.
+import { toRgba, type MeasureScale, type Rgba } from '$lib/domain/scales';
+import type { AppPractice } from '$lib/data/practices';
+import type { ViewParams } from '$lib/state/url';
+import { practiceMeasure, practiceScale } from './measures';
+
+/** Radius in pixels of a practice with 10,000 patients at zoom 6; area grows in proportion to list size. */
+export const BASE_RADIUS_PX = 2.6;
+export const REFERENCE_LIST = 10_000;
+
+export function practiceRadius(patients: number | null): number {
+	const n = patients !== null && patients > 0 ? patients : 1_000;
+	return BASE_RADIUS_PX * Math.sqrt(n / REFERENCE_LIST);
+}
+
+/** Marks grow with zoom, slower than the map, so that neither cities nor streets drown in circles. */
+export function radiusScale(zoom: number): number {
+	return Math.min(5, Math.max(0.4, 2 ** ((zoom - 7) * 0.5)));
+}
+
+export function keepsPractice(p: AppPractice, v: Pick<ViewParams, 'imd' | 'fte' | 'icb'>): boolean {
+	if (p.lat === null || p.lon === null) return false;
+	if (v.icb && p.icbCode !== v.icb) return false;
+	if (v.imd[0] > 1 || v.imd[1] < 10) {
+		if (p.imdDecile === null || p.imdDecile < v.imd[0] || p.imdDecile > v.imd[1]) return false;
+	}
+	if (v.fte[0] !== null || v.fte[1] !== null) {
+		const r = p.gpFtePer10kWeighted;
+		if (r === null) return false;
+		if (v.fte[0] !== null && r < v.fte[0]) return false;
+		if (v.fte[1] !== null && r > v.fte[1]) return false;
+	}
+	return true;
+}
+
+export function visiblePractices(all: readonly AppPractice[], v: Pick<ViewParams, 'imd' | 'fte' | 'icb'>): AppPractice[] {
+	// Big lists first, so small practices draw on top and stay clickable.
+	return all.filter((p) => keepsPractice(p, v)).sort((a, b) => (b.patients ?? 0) - (a.patients ?? 0));
+}
+
+export interface PracticeStyle {
+	scale: MeasureScale;
+	fill: (p: AppPractice) => Rgba;
+	line: (p: AppPractice) => Rgba;
+	lineWidth: (p: AppPractice) => number;
+}
+
+const MEMBER_LINE: Rgba = [17, 17, 17, 255];
+const PLAIN_LINE: Rgba = [255, 255, 255, 220];
+
+export function practiceStyle(v: Pick<ViewParams, 'practiceMeasure'>, englandRate: number, members: ReadonlySet<string>): PracticeStyle {
+	const m = practiceMeasure(v.practiceMeasure);
+	const scale = practiceScale(m, englandRate);
+	const cache = new Map<string, Rgba>();
+	return {
+		scale,
+		fill: (p) => {
+			const c = scale.colour(p[m.field] as number | null);
+			let rgba = cache.get(c);
+			if (!rgba) cache.set(c, (rgba = toRgba(c, 240)));
+			return rgba;
+		},
+		line: (p) => (members.has(p.code) ? MEMBER_LINE : PLAIN_LINE),
+		lineWidth: (p) => (members.has(p.code) ? 2 : 0.6)
+	};
+}
