@@ -7,6 +7,8 @@ import { parseCsv } from '../scripts/pipeline/read';
 
 const out = join(__dirname, '../static/data');
 const built = existsSync(join(out, 'build-report.json'));
+// In CI the full build must be there: a skip would hide a broken pipeline.
+if (!built && process.env.CI) throw new Error('no static/data/build-report.json: the data build did not run or failed');
 if (!built) console.warn('pipeline-output tests skipped: no static/data/build-report.json (run `npm run data`)');
 
 const table = (name: string, cols: string[]) =>
@@ -62,6 +64,19 @@ describe.skipIf(!built)('full build on the real mirror', () => {
 		const counts = rows.map((r) => Number(r.practices));
 		expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
 		expect(Number(rows[4].gp_fte_per_10k_weighted)).toBeLessThan(Number(rows[0].gp_fte_per_10k_weighted));
+	});
+
+	it('network footprints for the Find journey: one feature per mapped network, each containing a known point', async () => {
+		const { booleanPointInPolygon } = await import('@turf/turf');
+		const doc = JSON.parse(readFileSync(join(out, 'network-footprints.json'), 'utf8'));
+		const by = new Map(doc.features.map((f: { properties: { code: string } }) => [f.properties.code, f]));
+		expect([...by.keys()].sort()).toEqual(['nenc', 'scotland', 'wales', 'yorkshire_humber']);
+		const inside = (code: string, lon: number, lat: number) => booleanPointInPolygon([lon, lat], by.get(code) as never);
+		expect(inside('nenc', -1.6178, 54.9783)).toBe(true); // Newcastle
+		expect(inside('yorkshire_humber', -1.5491, 53.8008)).toBe(true); // Leeds
+		expect(inside('scotland', -4.2518, 55.8642)).toBe(true); // Glasgow
+		expect(inside('wales', -3.1791, 51.4816)).toBe(true); // Cardiff
+		expect(inside('yorkshire_humber', -2.2426, 53.4808)).toBe(false); // Manchester
 	});
 
 	it('deep end rank 1 has the largest share in the most deprived 15%', () => {

@@ -16,6 +16,7 @@ import { buildNetworks, networkFootprints, readNetworks } from './networks';
 import { AREA_COLUMNS, INVERSE_CARE_COLUMNS, LSOA_COLUMNS, PRACTICE_COLUMNS, dictionary, toCsv } from './tables';
 import { readGeojson, writeVectorArchive } from './tiles';
 import { dissolve, labelFeatures } from './geometry';
+import { simplify, truncate } from '@turf/turf';
 import { buildPlaceIndex, buildPostcodeIndex, readCodePoint, readPlaces } from './search';
 import { crossCheckImd2019 } from './crossCheck';
 
@@ -236,6 +237,13 @@ export async function runPipeline(opt: RunOptions) {
 		], minzoom: 0, maxzoom: 10 }
 	], { name: 'Deep End Atlas boundaries', attribution });
 	step('tiles: boundaries');
+	// Network footprints for the Find journey's point-in-footprint and distance tests in the browser:
+	// simplified to ~100 m (a few hundred KB), coordinates rounded to ~1 m.
+	const simplified = footprints.map((f) => {
+		const g = simplify(f, { tolerance: 0.001, highQuality: false, mutate: false });
+		return { ...g, geometry: truncate(g, { precision: 5, mutate: false }).geometry };
+	});
+	writeAtomic(join(opt.outDir, 'network-footprints.json'), JSON.stringify({ type: 'FeatureCollection', features: simplified }));
 
 	// ---- search indexes
 	const postcodeIndex = await buildPostcodeIndex(codePoint, opt.outDir);
