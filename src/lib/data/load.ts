@@ -56,3 +56,43 @@ export const loadNetworks = guard<NetworksDoc>('networks.json', async () => pars
 export const loadSources = guard<SourcesDoc>('sources.json', async () => parseSources(await fetchJson('sources.json')));
 export const loadAreas = guard<AreaRecord[]>('areas.csv', async () => parseAreas(await fetchText('areas.csv')));
 export const loadPlaces = guard<Place[]>('places-major.json', async () => parsePlaces(await fetchJson('places-major.json')));
+
+// ---- files the journeys load on first use
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { OutcodeFile, PlaceSearchFile } from '$lib/domain/postcode';
+import type { FootprintProps } from '$lib/journeys/find';
+
+export const loadPlaceIndex = guard<PlaceSearchFile>('places.json', async () => {
+	const doc = (await fetchJson('places.json')) as PlaceSearchFile;
+	if (!doc || !Array.isArray(doc.places) || !Array.isArray(doc.types)) throw new DataError('data/places.json', 'is not a place index (no places/types arrays)');
+	return doc;
+});
+
+export const loadFootprints = guard<FeatureCollection<Geometry | null, FootprintProps>>('network-footprints.json', async () => {
+	const doc = (await fetchJson('network-footprints.json')) as FeatureCollection<Geometry | null, FootprintProps>;
+	if (!doc || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new DataError('data/network-footprints.json', 'is not a GeoJSON FeatureCollection');
+	return doc;
+});
+
+const outcodeCache = new Map<string, Promise<OutcodeFile | null>>();
+/** One outcode's postcodes; null when the outcode has no file (no such outcode in Great Britain). */
+export function loadOutcode(outcode: string): Promise<OutcodeFile | null> {
+	let p = outcodeCache.get(outcode);
+	if (!p) {
+		p = (async () => {
+			const res = await fetch(dataUrl(`postcodes/${outcode}.json`)).catch((e) => {
+				throw new DataError(`data/postcodes/${outcode}.json`, `could not be fetched (${(e as Error).message})`);
+			});
+			if (res.status === 404) return null;
+			if (!res.ok) throw new DataError(`data/postcodes/${outcode}.json`, `could not be loaded (HTTP ${res.status})`);
+			try {
+				return (await res.json()) as OutcodeFile;
+			} catch (e) {
+				throw new DataError(`data/postcodes/${outcode}.json`, `is corrupt: not valid JSON (${(e as Error).message})`);
+			}
+		})();
+		p.catch(() => outcodeCache.delete(outcode));
+		outcodeCache.set(outcode, p);
+	}
+	return p;
+}

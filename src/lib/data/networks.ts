@@ -1,5 +1,5 @@
 // Deep End networks as the pipeline built them (static/data/networks.json).
-import type { RankedPractice } from '$lib/domain/networks';
+import type { MembershipRule, RankedPractice } from "$lib/domain/networks";
 import { DataError } from './errors';
 
 export interface AppNetwork {
@@ -15,6 +15,7 @@ export interface AppNetwork {
 	sourceUrl?: string;
 	publishedMemberCount?: number | null;
 	estimatedMembers: RankedPractice[] | null;
+	rule?: MembershipRule | null;
 	estimatedMemberCount?: number | null;
 	footprintPracticeCount?: number | null;
 }

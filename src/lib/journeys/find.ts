@@ -309,13 +309,21 @@ export function networkAt(lon: number, lat: number, footprints: FeatureCollectio
 	if (!Number.isFinite(lon) || !Number.isFinite(lat) || !footprints || !Array.isArray(footprints.features)) return null;
 	const areas = footprints.features.filter(isArea);
 	const pt: [number, number] = [lon, lat];
-	const inside = areas.filter((f) => booleanPointInPolygon(pt, f));
+	// A malformed footprint (e.g. a ring with too few points) makes turf throw: skip it, keep the rest.
+	const safely = <T>(f: () => T, fallback: T): T => {
+		try {
+			return f();
+		} catch {
+			return fallback;
+		}
+	};
+	const inside = areas.filter((f) => safely(() => booleanPointInPolygon(pt, f), false));
 	const props = (f: Feature<Polygon | MultiPolygon, FootprintProps>): FootprintProps => ({ code: f.properties.code, name: f.properties.name });
 	if (inside.length) return { ...props(inside[0]), inside: true, km: 0, alsoInside: inside.slice(1).map(props) };
 	let best: { f: Feature<Polygon | MultiPolygon, FootprintProps>; km: number } | null = null;
 	for (const f of areas) {
-		const km = Math.abs(pointToPolygonDistance(pt, f, { units: 'kilometers' }));
-		if (!best || km < best.km) best = { f, km };
+		const km = Math.abs(safely(() => pointToPolygonDistance(pt, f, { units: 'kilometers' }), NaN));
+		if (Number.isFinite(km) && (!best || km < best.km)) best = { f, km };
 	}
 	return best ? { ...props(best.f), inside: false, km: best.km, alsoInside: [] } : null;
 }
@@ -354,7 +362,8 @@ export function explainUnknownPostcode(input: unknown, knownPostcodesInOutcode: 
 	if (p.kind === 'full') {
 		const pc = `${p.outcode} ${p.incode}`;
 		if (compactKnown.has(compactPostcode(pc))) return null;
-		const near = suggestPostcodes(pc, known, 3);
+		// One slip first; two only when nothing is one away (so the closest are offered, not all).
+		const near = suggestPostcodes(pc, known, 3, 1).length ? suggestPostcodes(pc, known, 3, 1) : suggestPostcodes(pc, known, 3, 2);
 		if (near.length) return `No postcode ${pc} — did you mean ${orList(near)}?`;
 		if (!known.length) return `No postcode ${pc}: there is no postcode district ${p.outcode}. Check the first half of the postcode.`;
 		return `No postcode ${pc} in ${p.outcode}. Check the second half of the postcode, or search for ${p.outcode} alone.`;

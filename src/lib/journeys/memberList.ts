@@ -61,7 +61,9 @@ export const MEMBER_LIST_LIMITS = {
 	/** Below this similarity a practice is not offered for a typed name. */
 	minScore: 0.5,
 	/** Inputs are echoed back at most this long. */
-	maxEcho: 200
+	maxEcho: 200,
+	/** England's longest practice name has 40 characters; far longer text is not a name (and would be slow to match). */
+	maxNameChars: 150
 };
 
 /** ODS code of a GP practice: a letter and five digits (A81001, Y03303). */
@@ -265,7 +267,9 @@ const isHeaderCell = (c: string) => {
 	const f = fold(c);
 	return HEADER_CELLS.has(f) || (f.split(' ').length <= 3 && /\b(code|name|postcode)\b/.test(f));
 };
-const isCode = (c: string) => PRACTICE_CODE.test(c.toUpperCase());
+// Codes are read without spaces and case: " a81 001 " is A81001.
+const asCode = (c: string) => c.replace(/\s+/g, '').toUpperCase();
+const isCode = (c: string) => PRACTICE_CODE.test(asCode(c));
 const isPostcode = (c: string) => normalisePostcode(c) !== null;
 
 type Role = 'code' | 'name' | 'postcode';
@@ -360,7 +364,7 @@ export function parseMemberList(text: string, practices: readonly MemberListPrac
 		const postcode = postcodeCol !== undefined && isPostcode(cells[postcodeCol] ?? '') ? cells[postcodeCol] : (cells.find(isPostcode) ?? '');
 
 		if (isCode(codeCell)) {
-			const code = codeCell.toUpperCase();
+			const code = asCode(codeCell);
 			const seen = codeLines.get(code);
 			if (seen !== undefined) result.bad.push({ line, input: echo(codeCell), reason: `duplicate of line ${seen}` });
 			else if (matcher.byCode.has(code)) {
@@ -379,6 +383,10 @@ export function parseMemberList(text: string, practices: readonly MemberListPrac
 		if (!name) name = cells.filter((c) => c && !isPostcode(c) && !isCode(c)).join(', ');
 		if (!name) {
 			result.bad.push({ line, input, reason: postcode ? 'only a postcode: add the practice code or name' : 'no practice code or name in this row' });
+			continue;
+		}
+		if (name.length > MEMBER_LIST_LIMITS.maxNameChars) {
+			result.bad.push({ line, input: echo(name), reason: `too long to be a practice name (${name.length} characters)` });
 			continue;
 		}
 		// Name and postcode repeated: a duplicate. A name alone repeated may be two practices of the same

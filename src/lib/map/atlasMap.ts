@@ -42,9 +42,38 @@ export interface AtlasMapHandle {
 	/** Properties of an area feature by code, if its tile is loaded. */
 	findArea(kind: 'lsoa' | 'lad', code: string): Record<string, unknown> | null;
 	flyTo(center: [number, number], zoom?: number): void;
+	/** A journey's marks over the practices: rings by role, a searched point, one network's footprint. */
+	setHighlight(h: MapHighlight): void;
 	fitBounds(bounds: [number, number, number, number]): void;
 	destroy(): void;
 }
+
+/** Roles a journey gives practices on the map (drawn as rings over the practice circles). */
+export type HighlightRole = 'member' | 'eligible' | 'candidate' | 'brushed' | 'near';
+
+export interface MapHighlight {
+	roles: ReadonlyMap<string, HighlightRole>;
+	/** A searched point (Find). */
+	marker: [number, number] | null;
+	/** Show only this network's footprint (and switch footprints on); null = as the layers say. */
+	network: string | null;
+}
+
+// Colour-blind-safe pairs (Okabe–Ito): vermillion, bluish green, blue, reddish purple, black.
+const ROLE_COLOURS: Record<HighlightRole, [number, number, number, number]> = {
+	member: [0, 114, 178, 255],
+	eligible: [213, 94, 0, 255],
+	candidate: [204, 121, 167, 255],
+	brushed: [0, 0, 0, 255],
+	near: [0, 158, 115, 255]
+};
+export const HIGHLIGHT_LEGEND: Record<HighlightRole, string> = {
+	member: 'rgb(0,114,178)',
+	eligible: 'rgb(213,94,0)',
+	candidate: 'rgb(204,121,167)',
+	brushed: 'rgb(0,0,0)',
+	near: 'rgb(0,158,115)'
+};
 
 /** Timings the tests and the benchmark read (window.__atlas). */
 export interface AtlasTimings {
@@ -168,6 +197,7 @@ export async function createAtlasMap(
 	let members: ReadonlySet<string> = new Set();
 	let shown: AppPractice[] = [];
 	let shownKey = '';
+	let highlight: MapHighlight = { roles: new Map(), marker: null, network: null };
 
 	// Stable accessors: deck.gl compares them by reference, and a new function means recomputing
 	// every practice's attributes.
@@ -175,7 +205,7 @@ export async function createAtlasMap(
 	const radius = (p: AppPractice) => practiceRadius(p.patients);
 	const renderPractices = () => {
 		if (!table || !view.layers.includes('practices')) {
-			overlay.setProps({ layers: [] });
+			overlay.setProps({ layers: highlightLayers(radiusScale(map.getZoom())) });
 			return;
 		}
 		const key = `${view.imd}|${view.fte}|${view.icb}`;
@@ -224,7 +254,53 @@ export async function createAtlasMap(
 				} as never)
 			);
 		}
+		layers.push(...highlightLayers(scale));
 		overlay.setProps({ layers });
+	};
+
+	/** Rings for the journey's practices (drawn even when the practice layer is off) and the searched point. */
+	const highlightLayers = (scale: number): Layer[] => {
+		const out: Layer[] = [];
+		if (table && highlight.roles.size) {
+			const data = [...highlight.roles].map(([code, role]) => ({ p: table!.byCode.get(code), role })).filter((d) => d.p && d.p.lat !== null && d.p.lon !== null) as { p: AppPractice; role: HighlightRole }[];
+			out.push(
+				new ScatterplotLayer<{ p: AppPractice; role: HighlightRole }>({
+					id: 'practice-highlight',
+					beforeId: 'labels-anchor',
+					data,
+					getPosition: (d: { p: AppPractice }) => [d.p.lon!, d.p.lat!],
+					getRadius: (d: { p: AppPractice }) => practiceRadius(d.p.patients) * scale + 3,
+					radiusUnits: 'pixels',
+					radiusMinPixels: 4,
+					filled: true,
+					getFillColor: (d: { role: HighlightRole }) => (d.role === 'brushed' ? [0, 0, 0, 90] : [255, 255, 255, 0]),
+					stroked: true,
+					lineWidthUnits: 'pixels',
+					getLineWidth: (d: { role: HighlightRole }) => (d.role === 'brushed' ? 1.5 : 2.5),
+					getLineColor: (d: { role: HighlightRole }) => ROLE_COLOURS[d.role],
+					pickable: true,
+					updateTriggers: { getLineColor: [highlight.roles], getFillColor: [highlight.roles], getRadius: [scale] }
+				} as never)
+			);
+		}
+		if (highlight.marker) {
+			out.push(
+				new ScatterplotLayer<[number, number]>({
+					id: 'search-marker',
+					beforeId: 'labels-anchor',
+					data: [highlight.marker],
+					getPosition: (d: [number, number]) => d,
+					getRadius: 9,
+					radiusUnits: 'pixels',
+					getFillColor: [224, 17, 95, 230],
+					stroked: true,
+					getLineColor: [255, 255, 255, 255],
+					lineWidthUnits: 'pixels',
+					getLineWidth: 3
+				} as never)
+			);
+		}
+		return out;
 	};
 
 	// ---- camera and interaction
@@ -246,9 +322,10 @@ export async function createAtlasMap(
 	};
 
 	const pickPractice = (x: number, y: number): AppPractice | null => {
-		if (!table || !view.layers.includes('practices')) return null;
-		const info = overlay.pickObject({ x, y, radius: 3, layerIds: ['practices'] });
-		return (info?.object as AppPractice | undefined) ?? null;
+		if (!table) return null;
+		const info = overlay.pickObject({ x, y, radius: 3, layerIds: ['practices', 'practice-highlight'] });
+		const o = info?.object as (AppPractice & { p?: AppPractice }) | undefined;
+		return (o?.p ?? o) ?? null;
 	};
 	const areaAt = (point: maplibregl.PointLike) => {
 		if (!view.layers.includes('lsoa')) return null;
@@ -428,6 +505,25 @@ export async function createAtlasMap(
 		findArea(kind, code) {
 			const f = map.querySourceFeatures('lsoa', { sourceLayer: kind, filter: ['==', ['get', 'code'], code] })[0];
 			return f ? (f.properties ?? null) : null;
+		},
+		setHighlight(h) {
+			const prevNetwork = highlight.network;
+			highlight = h;
+			void styleReady.then(() => {
+				if (h.network !== prevNetwork) {
+					const filter = h.network ? (['==', ['get', 'code'], h.network] as maplibregl.FilterSpecification) : null;
+					for (const id of ['network-fill', 'network-casing', 'network-line', 'network-label']) {
+						if (!map.getLayer(id)) continue;
+						if (id === 'network-label') {
+							const isNetwork: maplibregl.FilterSpecification = ['in', ['get', 'kind'], ['literal', ['network']]];
+							map.setFilter(id, h.network ? ['all', isNetwork, ['==', ['get', 'code'], h.network]] : isNetwork);
+						}
+						else map.setFilter(id, filter);
+					}
+					setLayerVisibility('network', h.network !== null || view.layers.includes('network'));
+				}
+				renderPractices();
+			});
 		},
 		flyTo(center, zoom) {
 			map.flyTo({ center, zoom: zoom ?? Math.max(map.getZoom(), 11), speed: 1.6 });
