@@ -19,20 +19,8 @@ import { dissolve, labelFeatures } from './geometry';
 import { simplify, truncate } from '@turf/turf';
 import { buildPlaceIndex, buildPostcodeIndex, readCodePoint, readPlaces } from './search';
 import { crossCheckImd2019 } from './crossCheck';
+import type { SourceEntry } from './fetchSources';
 
-export interface Source {
-	id: string;
-	title: string;
-	publisher: string;
-	officialUrl: string;
-	licence: string;
-	attribution: string;
-	vintage: string;
-	file: string;
-	sha256: string;
-	bytes: number;
-	role: 'input' | 'reference';
-}
 
 export interface RunOptions {
 	rawDir: string;
@@ -101,7 +89,7 @@ export async function runPipeline(opt: RunOptions) {
 		}
 		return path;
 	};
-	const sources: Source[] = JSON.parse(readFileSync(opt.sourcesPath, 'utf8')).sources;
+	const sources: SourceEntry[] = JSON.parse(readFileSync(opt.sourcesPath, 'utf8')).sources;
 	const dropped: { step: string; what: string; count: number; reason: string }[] = [];
 	const drop = (s: string, what: string, count: number, reason: string) => {
 		if (count > 0) dropped.push({ step: s, what, count: Math.round(count * 10) / 10, reason });

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type {} from '../../src/lib/map/atlasMap'; // window.__atlas
+import { csvRecords } from '../../src/lib/data/csv';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const dataDir = join(root, 'static/data');
@@ -151,34 +152,7 @@ export async function pixelStats(page: Page, png: Buffer, palette: string[]) {
 
 /** practices.csv as records (the pipeline's table; the panel must show the same figures). */
 export function readPracticesCsv(): Record<string, string>[] {
-	const text = readFileSync(join(dataDir, 'practices.csv'), 'utf8');
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"') {
-				if (text[i + 1] === '"') {
-					field += '"';
-					i++;
-				} else quoted = false;
-			} else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(field);
-			field = '';
-		} else if (ch === '\n') {
-			row.push(field.replace(/\r$/, ''));
-			rows.push(row);
-			row = [];
-			field = '';
-		} else field += ch;
-	}
-	if (field || row.length) rows.push([...row, field]);
-	const [header, ...body] = rows;
-	return body.filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+	return csvRecords(readFileSync(join(dataDir, 'practices.csv'), 'utf8'));
 }
 
 /**
