@@ -7,7 +7,17 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { buildApp, launch, missingPrerequisite, root, screenshotPath, serve, waitForIdle, waitForMap, serveDataFrom } from '../tests/e2e/harness';
+import {
+	buildApp,
+	launch,
+	missingPrerequisite,
+	root,
+	screenshotPath,
+	serve,
+	waitForIdle,
+	waitForMap,
+	serveDataFrom
+} from '../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
@@ -40,20 +50,22 @@ function initialJs() {
 }
 
 async function setSelect(page: Page, selector: string, value: string, label: string) {
-	return page.evaluate(
-		async ({ selector, value }) => {
-			const a = window.__atlas!;
-			const n = a.repaints.length;
-			const el = document.querySelector(selector) as HTMLSelectElement;
-			const t0 = performance.now();
-			el.value = value;
-			el.dispatchEvent(new Event('change', { bubbles: true }));
-			while (a.repaints.length === n) await new Promise((r) => setTimeout(r, 5));
-			const r = a.repaints[a.repaints.length - 1];
-			return { total: r.end - t0, map: r.ms, frame: r.frame };
-		},
-		{ selector, value }
-	).then((r) => ({ label, ...r }));
+	return page
+		.evaluate(
+			async ({ selector, value }) => {
+				const a = window.__atlas!;
+				const n = a.repaints.length;
+				const el = document.querySelector(selector) as HTMLSelectElement;
+				const t0 = performance.now();
+				el.value = value;
+				el.dispatchEvent(new Event('change', { bubbles: true }));
+				while (a.repaints.length === n) await new Promise((r) => setTimeout(r, 5));
+				const r = a.repaints[a.repaints.length - 1];
+				return { total: r.end - t0, map: r.ms, frame: r.frame };
+			},
+			{ selector, value }
+		)
+		.then((r) => ({ label, ...r }));
 }
 
 const server = await serve();
@@ -77,10 +89,15 @@ try {
 		});
 		await page.goto(server.url + '/');
 		await waitForMap(page);
-		const { paintedAt, origin } = await page.evaluate(() => ({ paintedAt: window.__atlas!.paintedAt!, origin: performance.timeOrigin }));
+		const { paintedAt, origin } = await page.evaluate(() => ({
+			paintedAt: window.__atlas!.paintedAt!,
+			origin: performance.timeOrigin
+		}));
 		painted.push(paintedAt);
 		const paintWall = origin + paintedAt;
-		for (const f of finished) if (f.at <= paintWall && f.bytes > largestBeforePaint.bytes) largestBeforePaint = { url: f.url.replace(server.url, ''), bytes: f.bytes };
+		for (const f of finished)
+			if (f.at <= paintWall && f.bytes > largestBeforePaint.bytes)
+				largestBeforePaint = { url: f.url.replace(server.url, ''), bytes: f.bytes };
 		if (i === 0) {
 			await page.screenshot({ path: screenshotPath('bench-first-paint.png') });
 			// Coloured LSOAs: the central map area is not plain land or sea.
@@ -109,22 +126,27 @@ try {
 		await waitForMap(page);
 		await waitForIdle(page);
 		const samples: { label: string; total: number; map: number; frame: number }[] = [];
-		for (let rep = 0; rep < 3; rep++) for (const [sel, value, label] of [
-			['#measure', 'hea', 'measure → health'],
-			['#measure', 'fte', 'measure → GP FTE per need'],
-			['#measure', 'imd', 'measure → IMD'],
-			['select[aria-label="IMD decile to"]', '2', 'filter IMD 1–2'],
-			['select[aria-label="IMD decile to"]', '10', 'filter cleared']
-		] as const) {
-			samples.push(await setSelect(page, sel, value, label));
-		}
+		for (let rep = 0; rep < 3; rep++)
+			for (const [sel, value, label] of [
+				['#measure', 'hea', 'measure → health'],
+				['#measure', 'fte', 'measure → GP FTE per need'],
+				['#measure', 'imd', 'measure → IMD'],
+				['select[aria-label="IMD decile to"]', '2', 'filter IMD 1–2'],
+				['select[aria-label="IMD decile to"]', '10', 'filter cleared']
+			] as const) {
+				samples.push(await setSelect(page, sel, value, label));
+			}
 		// Median of three rounds per change: software GL frame times here are noisy.
 		const labels = [...new Set(samples.map((s) => s.label))];
 		repaint.push({
 			where,
 			samples: labels.map((label) => {
 				const xs = samples.filter((s) => s.label === label);
-				return { label, frame: Math.round(median(xs.map((s) => s.frame))), total: Math.round(median(xs.map((s) => s.total))) };
+				return {
+					label,
+					frame: Math.round(median(xs.map((s) => s.frame))),
+					total: Math.round(median(xs.map((s) => s.total)))
+				};
 			})
 		});
 		await ctx.close();
@@ -143,7 +165,9 @@ const lr = result.largestRequestBeforePaint as { url: string; bytes: number };
 const js = result.initialJs as { gzip: number; raw: number; files: number };
 console.log(`First map with LSOA colours: median ${fp.median} ms (runs ${fp.runs.join(', ')}; target < 2500 ms)`);
 for (const r of result.repaint as { where: string; samples: { label: string; total: number; frame: number }[] }[]) {
-	console.log(`Repaint, ${r.where} (first frame with the new colours / map idle): ${r.samples.map((s) => `${s.label} ${s.frame} / ${s.total} ms`).join('; ')} (target < 100 ms)`);
+	console.log(
+		`Repaint, ${r.where} (first frame with the new colours / map idle): ${r.samples.map((s) => `${s.label} ${s.frame} / ${s.total} ms`).join('; ')} (target < 100 ms)`
+	);
 }
 console.log(`Initial JavaScript: ${kb(js.gzip)} gzipped (${kb(js.raw)} raw, ${js.files} files; target < 600 KB)`);
 console.log(`Largest request before first paint: ${lr.url} ${kb(lr.bytes)} (target < 2 MB)`);

@@ -28,7 +28,9 @@ const dataDir =
 		(d) => d && existsSync(join(d, 'boundaries', 'lsoa21_bsc_england.geojson.gz'))
 	);
 if (!dataDir || !existsSync(join(dataDir, 'boundaries', 'lsoa21_bsc_england.geojson.gz'))) {
-	console.error(`No boundaries found${dataDir ? ` under ${dataDir}/boundaries` : ''}; pass the mirror or data/raw directory, or run \`npm run fetch-data\`.`);
+	console.error(
+		`No boundaries found${dataDir ? ` under ${dataDir}/boundaries` : ''}; pass the mirror or data/raw directory, or run \`npm run fetch-data\`.`
+	);
 	process.exit(1);
 }
 console.log(`boundaries from ${dataDir}`);
@@ -47,8 +49,14 @@ function timed<T>(label: string, fn: () => T): T {
 function dummyMeasures(code: string, i: number): Record<string, number> {
 	const d = (k: number) => ((i * 7 + k * 3) % 10) + 1;
 	return {
-		imd_decile: d(0), inc_decile: d(1), emp_decile: d(2), edu_decile: d(3), hea_decile: d(4),
-		cri_decile: d(5), bar_decile: d(6), env_decile: d(7),
+		imd_decile: d(0),
+		inc_decile: d(1),
+		emp_decile: d(2),
+		edu_decile: d(3),
+		hea_decile: d(4),
+		cri_decile: d(5),
+		bar_decile: d(6),
+		env_decile: d(7),
 		imd_score: Math.round(((i * 37) % 9000) + 100) / 100,
 		gp_fte_10k: Math.round(((i * 53) % 1200) + 200) / 100,
 		pop: 1000 + ((i * 13) % 2000),
@@ -61,7 +69,9 @@ function report(d: ArchiveDetail) {
 		`${d.path.split('/').pop()}: ${(d.bytes / 1e6).toFixed(2)} MB, ${d.tileCount} tiles ${JSON.stringify(d.tilesPerZoom)}, ` +
 			`max tile ${(d.maxTileBytes / 1024).toFixed(0)} KB gz (${(d.maxRawTileBytes / 1024).toFixed(0)} KB raw) at ${d.maxTileZxy}, ${d.ms} ms`
 	);
-	console.log(`  features ${JSON.stringify(d.featuresPerLayer)}; re-added at zooms where simplification dropped them ${JSON.stringify(d.rescued)}`);
+	console.log(
+		`  features ${JSON.stringify(d.featuresPerLayer)}; re-added at zooms where simplification dropped them ${JSON.stringify(d.rescued)}`
+	);
 }
 
 const out = mkdtempSync(join(tmpdir(), 'bench-tiles-'));
@@ -72,7 +82,10 @@ try {
 		const code = String(f.properties!.LSOA21CD);
 		return { ...f, properties: { code, name: f.properties!.LSOA21NM, ...dummyMeasures(code, i) } };
 	});
-	const lads: Feature[] = ladFc.features.map((f) => ({ ...f, properties: { code: f.properties!.LAD24CD, name: f.properties!.LAD24NM } }));
+	const lads: Feature[] = ladFc.features.map((f) => ({
+		...f,
+		properties: { code: f.properties!.LAD24CD, name: f.properties!.LAD24NM }
+	}));
 	const englandLads = lads
 		.filter((f) => /^E0[6-9]/.test(String(f.properties!.code)))
 		.map((f, i) => ({ ...f, properties: { ...f.properties, ...dummyMeasures(String(f.properties!.code), i) } }));
@@ -81,19 +94,37 @@ try {
 		{ name: 'lad', features: englandLads, minzoom: 0, maxzoom: 7 },
 		{ name: 'lsoa', features: lsoas, minzoom: 8, maxzoom: lsoaMax }
 	];
-	const lsoaStats = await writeVectorArchiveDetailed(join(out, 'lsoa.pmtiles'), lsoaLayers, { name: 'LSOA', attribution: 'ONS' }, options);
+	const lsoaStats = await writeVectorArchiveDetailed(
+		join(out, 'lsoa.pmtiles'),
+		lsoaLayers,
+		{ name: 'LSOA', attribution: 'ONS' },
+		options
+	);
 	report(lsoaStats);
 
 	const read = (f: string, codeKey: string, nameKey: string) =>
-		readGeojson(b(f)).features.map((f) => ({ ...f, properties: { code: f.properties![codeKey], name: f.properties![nameKey] } }));
+		readGeojson(b(f)).features.map((f) => ({
+			...f,
+			properties: { code: f.properties![codeKey], name: f.properties![nameKey] }
+		}));
 	const icb = read('icb_2023_bsc_england.geojson', 'ICB23CD', 'ICB23NM');
 	const sicbl = read('sicbl_2023_bsc_england.geojson', 'SICBL23CD', 'SICBL23NM');
 	const nhser = read('nhser_2024_bsc_england.geojson', 'NHSER24CD', 'NHSER24NM');
 	const region = read('rgn_2023_buc_england.geojson', 'RGN23CD', 'RGN23NM');
 	const network = timed('dissolve networks (S, W)', () =>
-		dissolve(lads, (f) => ({ S: 'scotland', W: 'wales' })[String(f.properties!.code)[0]] ?? '', (key) => ({ code: key, name: `Deep End ${key}` }))
+		dissolve(
+			lads,
+			(f) => ({ S: 'scotland', W: 'wales' })[String(f.properties!.code)[0]] ?? '',
+			(key) => ({ code: key, name: `Deep End ${key}` })
+		)
 	);
-	const land = timed('dissolve land (all LADs)', () => dissolve(lads, () => 'uk', () => ({ code: 'uk' })));
+	const land = timed('dissolve land (all LADs)', () =>
+		dissolve(
+			lads,
+			() => 'uk',
+			() => ({ code: 'uk' })
+		)
+	);
 	const label = timed('label points', () => [
 		...labelFeatures(icb, 'icb'),
 		...labelFeatures(sicbl, 'sicbl'),

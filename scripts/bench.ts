@@ -10,7 +10,11 @@ const root = resolve(import.meta.dirname, '..');
 const out = join(mkdtempSync(join(tmpdir(), 'atlas-bench-')), 'data');
 const build = (force: boolean) => {
 	const t = process.hrtime.bigint();
-	execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build.ts'), '--out', out, ...(force ? ['--force'] : [])], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync(
+		process.execPath,
+		['--import', 'tsx', join(root, 'scripts/build.ts'), '--out', out, ...(force ? ['--force'] : [])],
+		{ cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }
+	);
 	return Number(process.hrtime.bigint() - t) / 1e9;
 };
 
@@ -18,7 +22,9 @@ const full = build(true);
 const report = JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8'));
 const skip = build(false);
 const steps = report.steps as Record<string, number>;
-const tileMs = Object.entries(steps).filter(([k]) => k.startsWith('tiles')).reduce((s, [, v]) => s + v, 0);
+const tileMs = Object.entries(steps)
+	.filter(([k]) => k.startsWith('tiles'))
+	.reduce((s, [, v]) => s + v, 0);
 const lsoa = report.tiles.lsoa;
 const mb = (b: number) => (b / 1e6).toFixed(1) + ' MB';
 const rows = [

@@ -43,7 +43,14 @@ async function main() {
 	rmSync(staging, { recursive: true, force: true });
 	mkdirSync(staging, { recursive: true });
 	try {
-		const report = await runPipeline({ rawDir, outDir: staging, sourcesPath, networksPath, fingerprint, log: console.log });
+		const report = await runPipeline({
+			rawDir,
+			outDir: staging,
+			sourcesPath,
+			networksPath,
+			fingerprint,
+			log: console.log
+		});
 		// Swap in atomically (two renames; the old output is removed only after the new one is in place).
 		const old = join(dirname(outDir), `.data-old-${process.pid}`);
 		const hadOutput = existsSync(outDir);
@@ -59,9 +66,13 @@ async function main() {
 	} catch (e) {
 		rmSync(staging, { recursive: true, force: true });
 		if (e instanceof InputError) {
-			console.error(`\nBuild stopped: bad input.\n${e.message}\nThe previous atlas data (if any) in ${outDir} is unchanged.`);
+			console.error(
+				`\nBuild stopped: bad input.\n${e.message}\nThe previous atlas data (if any) in ${outDir} is unchanged.`
+			);
 		} else {
-			console.error(`\nBuild failed: ${(e as Error).stack ?? e}\nThe previous atlas data (if any) in ${outDir} is unchanged.`);
+			console.error(
+				`\nBuild failed: ${(e as Error).stack ?? e}\nThe previous atlas data (if any) in ${outDir} is unchanged.`
+			);
 		}
 		process.exitCode = 1;
 	}

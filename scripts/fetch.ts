@@ -31,7 +31,10 @@ function parseArgs(argv: string[]): { force: boolean; only: string[] | null } {
 		else if (a === '--only' || a.startsWith('--only=')) {
 			const value = a === '--only' ? argv[++i] : a.slice('--only='.length);
 			if (!value) throw new Error(`--only needs a comma-separated list of source ids\n${USAGE}`);
-			only = value.split(',').map((s) => s.trim()).filter(Boolean);
+			only = value
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean);
 		} else if (a === '--help' || a === '-h') {
 			console.log(USAGE);
 			process.exit(0);
@@ -51,7 +54,8 @@ async function main(): Promise<number> {
 	if (only) {
 		const known = new Set(entries.map((e) => e.id));
 		const unknown = only.filter((id) => !known.has(id));
-		if (unknown.length) throw new Error(`--only: unknown source id(s) ${unknown.join(', ')}.\n  Known ids: ${[...known].join(', ')}`);
+		if (unknown.length)
+			throw new Error(`--only: unknown source id(s) ${unknown.join(', ')}.\n  Known ids: ${[...known].join(', ')}`);
 		entries = entries.filter((e) => only.includes(e.id));
 	}
 	const locations = resolveLocations(projectRoot);
@@ -65,12 +69,16 @@ async function main(): Promise<number> {
 		});
 	}
 
-	console.log(`fetch: ${entries.length} source(s) from ${describeLocation(locations)} → ${relative(process.cwd(), rawDir) || rawDir}${force ? ' (--force)' : ''}`);
+	console.log(
+		`fetch: ${entries.length} source(s) from ${describeLocation(locations)} → ${relative(process.cwd(), rawDir) || rawDir}${force ? ' (--force)' : ''}`
+	);
 	const summary = await fetchAll(entries, { ...locations, rawDir, force, log: (m) => console.log(`  ${m}`) }, (r) => {
 		if ('error' in r) console.error(`  FAILED      ${(r as FetchFailure).file}`);
 		else if ((r as FetchResult).status !== 'ok') {
 			const x = r as FetchResult;
-			console.log(`  ${x.status.padEnd(11)} ${x.file.padEnd(52)} ${mb(x.bytes).padStart(8)} ${String(x.ms).padStart(6)} ms`);
+			console.log(
+				`  ${x.status.padEnd(11)} ${x.file.padEnd(52)} ${mb(x.bytes).padStart(8)} ${String(x.ms).padStart(6)} ms`
+			);
 		}
 	});
 

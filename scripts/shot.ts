@@ -5,14 +5,24 @@ const name = process.argv[3] ?? 'shot';
 const server = await serve();
 const browser = await launch();
 try {
-	for (const [label, viewport] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+	for (const [label, viewport] of [
+		['desktop', { width: 1440, height: 900 }],
+		['phone', { width: 390, height: 844 }]
+	] as const) {
 		const page = await browser.newPage({ viewport });
 		const errors: string[] = [];
-		page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
+		page.on('console', (m) => {
+			if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+		});
 		page.on('pageerror', (e) => errors.push(String(e)));
 		const t0 = Date.now();
 		await page.goto(server.url + '/' + query);
-		try { await waitForMap(page, 30000); await waitForIdle(page, 30000); } catch (e) { errors.push('wait: ' + e); }
+		try {
+			await waitForMap(page, 30000);
+			await waitForIdle(page, 30000);
+		} catch (e) {
+			errors.push('wait: ' + e);
+		}
 		console.log(label, 'ready in', Date.now() - t0, 'ms');
 		await page.screenshot({ path: `tmp-shots/${name}-${label}.png` });
 		if (errors.length) console.log(errors.slice(0, 10).join('\n'));

@@ -6,7 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -33,7 +44,11 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function build(...args: string[]) {
-	const r = spawnSync(tsx, ['scripts/build.ts', '--raw', raw, '--out', out, ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+	const r = spawnSync(tsx, ['scripts/build.ts', '--raw', raw, '--out', out, ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		timeout: 120_000
+	});
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -78,99 +93,127 @@ describe.sequential('scripts/build.ts on the hand-made world', () => {
 		expect(r.stderr).not.toMatch(/Build (stopped|failed)/);
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/Built .* in [\d.]+ s/);
-		for (const f of ['practices.csv', 'lsoa.csv', 'areas.csv', 'inverse-care.csv', 'lsoa.pmtiles', 'boundaries.pmtiles', 'build-report.json']) {
+		for (const f of [
+			'practices.csv',
+			'lsoa.csv',
+			'areas.csv',
+			'inverse-care.csv',
+			'lsoa.pmtiles',
+			'boundaries.pmtiles',
+			'build-report.json'
+		]) {
 			expect(existsSync(join(out, f)), f).toBe(true);
 		}
 		expect(leftovers()).toEqual([]);
 		good = snapshot();
 	}, 120_000);
 
-	const cases: { what: string; file: string; line?: number; column?: string; message: RegExp; breakIt: () => void }[] = [
-		{
-			what: 'a negative FTE',
-			file: INPUT_FILES.workforce,
-			line: 4, // header, the 2023 and 2024 rows of A99001, then its 2025 row
-			column: 'TOTAL_GP_EXTGL_FTE',
-			message: /-3\.3 is below the allowed minimum 0 \(it cannot be negative\)/,
-			breakIt: () => editText('workforce', (t) => t.replace('"A99001","2025","North East and North Cumbria",6000,3.3,', '"A99001","2025","North East and North Cumbria",6000,-3.3,'))
-		},
-		{
-			what: 'a missing column',
-			file: INPUT_FILES.registrations,
-			line: 1,
-			column: 'NUMBER_OF_PATIENTS',
-			message: /required column "NUMBER_OF_PATIENTS" is missing/,
-			breakIt: () => editText('registrations', (t) => t.split('\n').map((l) => l.split(',').slice(0, 3).join(',')).join('\n'))
-		},
-		{
-			what: 'a bad practice code',
-			file: INPUT_FILES.practiceMap,
-			line: 3,
-			column: 'PRACTICE_CODE',
-			message: /"A9902" is not an ODS practice code/,
-			breakIt: () => editText('practiceMap', (t) => t.replace(',A99002,', ',A9902,'))
-		},
-		{
-			what: 'a duplicate practice (in the payments file, whose BOM must not matter)',
-			file: INPUT_FILES.payments,
-			line: 6,
-			column: 'Practice Code',
-			message: /duplicate Practice Code "A99001" \(first seen on line 2\)/,
-			breakIt: () => editText('payments', (t) => t + t.split('\n')[1] + '\n')
-		},
-		{
-			what: 'wrong encoding (Latin-1 text)',
-			file: INPUT_FILES.epraccur,
-			line: 3,
-			message: /not valid UTF-8/,
-			breakIt: () => editBytes('epraccur', (b) => Buffer.from(b.toString('latin1').replace('QUAYSIDE,RIVERSIDE', 'QUAYSIDE,RIVERSID\u00e9'), 'latin1'))
-		},
-		{
-			what: 'a UTF-16 file',
-			file: INPUT_FILES.payments,
-			line: 1,
-			message: /UTF-16/,
-			breakIt: () => editBytes('payments', (b) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.subarray(3).toString('utf8'), 'utf16le')]))
-		},
-		{
-			// A damaged gzip stream has no line or column: the message names the file and the fix.
-			what: 'a truncated gzip',
-			// Code-Point is read by search.ts, which labels it by its base name (the other inputs by their path in data/raw).
-			file: basename(INPUT_FILES.codePoint),
-			message: /gzip/,
-			breakIt: () => {
-				const p = rawPath('codePoint');
-				const b = readFileSync(p);
-				writeFileSync(p, b.subarray(0, Math.floor(b.length / 2)));
+	const cases: { what: string; file: string; line?: number; column?: string; message: RegExp; breakIt: () => void }[] =
+		[
+			{
+				what: 'a negative FTE',
+				file: INPUT_FILES.workforce,
+				line: 4, // header, the 2023 and 2024 rows of A99001, then its 2025 row
+				column: 'TOTAL_GP_EXTGL_FTE',
+				message: /-3\.3 is below the allowed minimum 0 \(it cannot be negative\)/,
+				breakIt: () =>
+					editText('workforce', (t) =>
+						t.replace(
+							'"A99001","2025","North East and North Cumbria",6000,3.3,',
+							'"A99001","2025","North East and North Cumbria",6000,-3.3,'
+						)
+					)
+			},
+			{
+				what: 'a missing column',
+				file: INPUT_FILES.registrations,
+				line: 1,
+				column: 'NUMBER_OF_PATIENTS',
+				message: /required column "NUMBER_OF_PATIENTS" is missing/,
+				breakIt: () =>
+					editText('registrations', (t) =>
+						t
+							.split('\n')
+							.map((l) => l.split(',').slice(0, 3).join(','))
+							.join('\n')
+					)
+			},
+			{
+				what: 'a bad practice code',
+				file: INPUT_FILES.practiceMap,
+				line: 3,
+				column: 'PRACTICE_CODE',
+				message: /"A9902" is not an ODS practice code/,
+				breakIt: () => editText('practiceMap', (t) => t.replace(',A99002,', ',A9902,'))
+			},
+			{
+				what: 'a duplicate practice (in the payments file, whose BOM must not matter)',
+				file: INPUT_FILES.payments,
+				line: 6,
+				column: 'Practice Code',
+				message: /duplicate Practice Code "A99001" \(first seen on line 2\)/,
+				breakIt: () => editText('payments', (t) => t + t.split('\n')[1] + '\n')
+			},
+			{
+				what: 'wrong encoding (Latin-1 text)',
+				file: INPUT_FILES.epraccur,
+				line: 3,
+				message: /not valid UTF-8/,
+				breakIt: () =>
+					editBytes('epraccur', (b) =>
+						Buffer.from(b.toString('latin1').replace('QUAYSIDE,RIVERSIDE', 'QUAYSIDE,RIVERSID\u00e9'), 'latin1')
+					)
+			},
+			{
+				what: 'a UTF-16 file',
+				file: INPUT_FILES.payments,
+				line: 1,
+				message: /UTF-16/,
+				breakIt: () =>
+					editBytes('payments', (b) =>
+						Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(b.subarray(3).toString('utf8'), 'utf16le')])
+					)
+			},
+			{
+				// A damaged gzip stream has no line or column: the message names the file and the fix.
+				what: 'a truncated gzip',
+				// Code-Point is read by search.ts, which labels it by its base name (the other inputs by their path in data/raw).
+				file: basename(INPUT_FILES.codePoint),
+				message: /gzip/,
+				breakIt: () => {
+					const p = rawPath('codePoint');
+					const b = readFileSync(p);
+					writeFileSync(p, b.subarray(0, Math.floor(b.length / 2)));
+				}
+			},
+			{
+				what: 'invalid GeoJSON',
+				file: INPUT_FILES.lsoa21Boundaries,
+				line: 13,
+				column: '16',
+				message: /invalid JSON/,
+				breakIt: () =>
+					editText('lsoa21Boundaries', (t) => t.replace('"LSOA21CD": "E01090001"', '"LSOA21CD" "E01090001"'))
+			},
+			{
+				// Read at the search step, after the tiles were written to staging.
+				what: 'a missing input file',
+				file: INPUT_FILES.places,
+				message: /input missing from /,
+				breakIt: () => rmSync(rawPath('places'))
+			},
+			{
+				// Fails at the very end (the cross-check), after tiles and tables were written to staging.
+				what: 'a truncated reference file read last',
+				file: INPUT_FILES.fingertipsImd,
+				message: /gzip/,
+				breakIt: () => {
+					const p = rawPath('fingertipsImd');
+					const b = readFileSync(p);
+					writeFileSync(p, b.subarray(0, b.length - 12));
+				}
 			}
-		},
-		{
-			what: 'invalid GeoJSON',
-			file: INPUT_FILES.lsoa21Boundaries,
-			line: 13,
-			column: '16',
-			message: /invalid JSON/,
-			breakIt: () => editText('lsoa21Boundaries', (t) => t.replace('"LSOA21CD": "E01090001"', '"LSOA21CD" "E01090001"'))
-		},
-		{
-			// Read at the search step, after the tiles were written to staging.
-			what: 'a missing input file',
-			file: INPUT_FILES.places,
-			message: /input missing from /,
-			breakIt: () => rmSync(rawPath('places'))
-		},
-		{
-			// Fails at the very end (the cross-check), after tiles and tables were written to staging.
-			what: 'a truncated reference file read last',
-			file: INPUT_FILES.fingertipsImd,
-			message: /gzip/,
-			breakIt: () => {
-				const p = rawPath('fingertipsImd');
-				const b = readFileSync(p);
-				writeFileSync(p, b.subarray(0, b.length - 12));
-			}
-		}
-	];
+		];
 
 	for (const c of cases) {
 		it(`${c.what}: exit 1, the file${c.line ? ', line' : ''}${c.column ? ', column' : ''} and a fix; previous output intact`, () => {
@@ -179,7 +222,9 @@ describe.sequential('scripts/build.ts on the hand-made world', () => {
 			const r = build('--force');
 			expect(r.status, r.stdout + r.stderr).toBe(1);
 			expect(r.stderr).toContain('Build stopped: bad input.');
-			const where = [escape(c.file), c.line ? `line ${c.line}` : null, c.column ? `column ${escape(c.column)}` : null].filter(Boolean).join(', ');
+			const where = [escape(c.file), c.line ? `line ${c.line}` : null, c.column ? `column ${escape(c.column)}` : null]
+				.filter(Boolean)
+				.join(', ');
 			expect(r.stderr).toMatch(new RegExp(`${where}: `));
 			expect(r.stderr).toMatch(c.message);
 			expect(r.stderr).toMatch(/\n {2}Fix: \S/);

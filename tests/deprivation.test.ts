@@ -30,7 +30,13 @@ describe('LSOA 2011 → 2021 crosswalk', () => {
 		]);
 	});
 	it('shares equally when no child has a population', () => {
-		const c = buildCrosswalk([{ lsoa11: 'E01000009', lsoa21: 'E01000020' }, { lsoa11: 'E01000009', lsoa21: 'E01000021' }], new Map());
+		const c = buildCrosswalk(
+			[
+				{ lsoa11: 'E01000009', lsoa21: 'E01000020' },
+				{ lsoa11: 'E01000009', lsoa21: 'E01000021' }
+			],
+			new Map()
+		);
 		expect(c.get('E01000009')!.map((t) => t.share)).toEqual([0.5, 0.5]);
 	});
 });
@@ -91,7 +97,12 @@ describe('practice deprivation (hand-worked)', () => {
 		expect(dep.imdScore2019).toBeCloseTo(25, 10);
 	});
 	it('keeps the 2021 footprint for attribution', () => {
-		expect(Object.fromEntries(dep.patientsByLsoa21)).toEqual({ E01000001: 100, E01000010: 50, E01000011: 150, E01000012: 200 });
+		expect(Object.fromEntries(dep.patientsByLsoa21)).toEqual({
+			E01000001: 100,
+			E01000010: 50,
+			E01000011: 150,
+			E01000012: 200
+		});
 	});
 	it('a practice with no placeable patients has no scores', () => {
 		const none = practiceDeprivation([{ lsoa11: 'NO2011', patients: 5 }], ctx);

@@ -4,7 +4,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,7 +135,12 @@ const rawBytes = (e: SourceEntry) => readFileSync(join(rawDir, e.file));
 describe('fetchSource: download from a mirror host', () => {
 	it('downloads, verifies and writes the file at its final path with nothing else left', async () => {
 		const r = await fetchSource(lsoa, { rawDir, baseUrl: `${origin}/mirror/` });
-		expect(r).toMatchObject({ id: 'sampleLsoa', status: 'downloaded', bytes: 144, from: `${origin}/mirror/boundaries/sample_lsoa.geojson.gz` });
+		expect(r).toMatchObject({
+			id: 'sampleLsoa',
+			status: 'downloaded',
+			bytes: 144,
+			from: `${origin}/mirror/boundaries/sample_lsoa.geojson.gz`
+		});
 		expect(rawBytes(lsoa).equals(fixtureBytes(lsoa))).toBe(true);
 		expect(filesIn(rawDir)).toEqual(['boundaries/sample_lsoa.geojson.gz']);
 		const cache = JSON.parse(readFileSync(join(rawDir, '.verified.json'), 'utf8'));
@@ -156,7 +171,9 @@ describe('fetchSource: download from a mirror host', () => {
 			bad[10] ^= 0xff;
 			return createHash('sha256').update(bad).digest('hex') as string;
 		})();
-		expect(e.message).toContain(`checksum mismatch: expected sha256 ${practices.sha256} (139 bytes), got sha256 ${actual} (139 bytes)`);
+		expect(e.message).toContain(
+			`checksum mismatch: expected sha256 ${practices.sha256} (139 bytes), got sha256 ${actual} (139 bytes)`
+		);
 		expect(e.message).toMatch(/ATLAS_DATA_BASE_URL/);
 		expect(hits.get('corrupt')).toBe(1); // not a network error: no retry
 		expect(filesIn(rawDir)).toEqual([]);
@@ -165,7 +182,9 @@ describe('fetchSource: download from a mirror host', () => {
 	it('a Content-Length that differs from the manifest stops the download before the body', async () => {
 		const bigger = { ...practices, bytes: 500 };
 		const e = await fetchError(fetchSource(bigger, { rawDir, baseUrl: `${origin}/mirror` }));
-		expect(e.message).toContain(`the server announces 139 bytes but data/sources.json expects 500 (sha256 ${practices.sha256})`);
+		expect(e.message).toContain(
+			`the server announces 139 bytes but data/sources.json expects 500 (sha256 ${practices.sha256})`
+		);
 		expect(filesIn(rawDir)).toEqual([]);
 	});
 
@@ -193,7 +212,9 @@ describe('fetchSource: download from a mirror host', () => {
 	it("without a mirror it tries the publisher's URL, and says plainly that the original is not the mirror copy", async () => {
 		const official = { ...practices, officialUrl: `${origin}/html/practices/sample_practices.csv` };
 		const e = await fetchError(fetchSource(official, { rawDir }));
-		expect(e.message).toMatch(/checksum mismatch: expected sha256 [0-9a-f]{64} \(139 bytes\), got sha256 [0-9a-f]{64} \(37 bytes\)/);
+		expect(e.message).toMatch(
+			/checksum mismatch: expected sha256 [0-9a-f]{64} \(139 bytes\), got sha256 [0-9a-f]{64} \(37 bytes\)/
+		);
 		expect(e.message).toContain("this is the publisher's original, not the reduced copy the pipeline reads");
 		expect(e.message).toContain('ATLAS_DATA_MIRROR');
 		expect(filesIn(rawDir)).toEqual([]);
@@ -213,7 +234,9 @@ describe('fetchSource: copy from a mirror directory', () => {
 	it('a mirror file that differs from the manifest is refused, naming both checksums', async () => {
 		const wrong = { ...practices, sha256: 'a'.repeat(64) };
 		const e = await fetchError(fetchSource(wrong, { rawDir, mirrorDir }));
-		expect(e.message).toContain(`the mirror copy does not match data/sources.json: expected sha256 ${'a'.repeat(64)} (139 bytes), got sha256 ${practices.sha256} (139 bytes)`);
+		expect(e.message).toContain(
+			`the mirror copy does not match data/sources.json: expected sha256 ${'a'.repeat(64)} (139 bytes), got sha256 ${practices.sha256} (139 bytes)`
+		);
 		expect(filesIn(rawDir)).toEqual([]);
 	});
 
@@ -289,7 +312,20 @@ describe('fetchAll', () => {
 describe('data/sources.json', () => {
 	const manifestPath = join(projectRoot, 'data', 'sources.json');
 	const manifest = loadManifest(manifestPath);
-	const fields = ['id', 'role', 'title', 'publisher', 'officialUrl', 'licence', 'attribution', 'vintage', 'file', 'sha256', 'bytes', 'derivation'];
+	const fields = [
+		'id',
+		'role',
+		'title',
+		'publisher',
+		'officialUrl',
+		'licence',
+		'attribution',
+		'vintage',
+		'file',
+		'sha256',
+		'bytes',
+		'derivation'
+	];
 
 	it('is well-formed: every field, 64-hex sha256, unique ids and files', () => {
 		expect(manifest.attributions).toHaveLength(6);

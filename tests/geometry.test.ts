@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { area as turfArea, booleanPointInPolygon, centroid } from '@turf/turf';
-import { dissolve, jsonErrorOffset, labelFeatures, labelPoint, polygonsOf, readGeojson, ringAreaKm2 } from '../scripts/pipeline/geometry';
+import {
+	dissolve,
+	jsonErrorOffset,
+	labelFeatures,
+	labelPoint,
+	polygonsOf,
+	readGeojson,
+	ringAreaKm2
+} from '../scripts/pipeline/geometry';
 import { findBoundaries } from './fixtures/tiles/archive';
 
 let dir: string;
@@ -46,7 +54,9 @@ describe('readGeojson', () => {
 		const gz = gzipSync(JSON.stringify(fc));
 		const path = join(dir, 'cut.geojson.gz');
 		writeFileSync(path, gz.subarray(0, gz.length - 12));
-		expect(() => readGeojson(path)).toThrow(new RegExp(`${path.replace(/[.]/g, '\\.')}: the gzip data is truncated or corrupt[\\s\\S]*Fix: re-fetch`));
+		expect(() => readGeojson(path)).toThrow(
+			new RegExp(`${path.replace(/[.]/g, '\\.')}: the gzip data is truncated or corrupt[\\s\\S]*Fix: re-fetch`)
+		);
 	});
 
 	it('names the file when a .gz file is not gzip', () => {
@@ -119,7 +129,9 @@ describe('dissolve (synthetic)', () => {
 
 	it('keeps a real enclave (a hole over the threshold)', () => {
 		const ring: Feature[] = [];
-		for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) if (i !== 1 || j !== 1) ring.push(poly(box(i * 0.1, 52 + j * 0.1, (i + 1) * 0.1, 52 + (j + 1) * 0.1)));
+		for (let i = 0; i < 3; i++)
+			for (let j = 0; j < 3; j++)
+				if (i !== 1 || j !== 1) ring.push(poly(box(i * 0.1, 52 + j * 0.1, (i + 1) * 0.1, 52 + (j + 1) * 0.1)));
 		const [out] = dissolve(ring, () => 'ring');
 		const holes = holesOf(out.geometry);
 		expect(holes).toHaveLength(1);
@@ -146,7 +158,10 @@ describe('dissolve (synthetic)', () => {
 		const a2 = poly(box(1, 50, 2, 51), { code: 'a2', pop: 7 });
 		const x = poly(box(9, 50, 10, 51), { code: 'x', pop: 1 });
 		const key = (f: Feature) => (f.properties!.code === 'x' ? '' : String(f.properties!.code)[0]);
-		const out = dissolve([a1, b1, a2, x], key, (k, members) => ({ code: k, pop: members.reduce((s, m) => s + Number(m.properties!.pop), 0) }));
+		const out = dissolve([a1, b1, a2, x], key, (k, members) => ({
+			code: k,
+			pop: members.reduce((s, m) => s + Number(m.properties!.pop), 0)
+		}));
 		expect(out.map((f) => f.properties)).toEqual([
 			{ code: 'a', pop: 17 },
 			{ code: 'b', pop: 5 }
@@ -188,7 +203,10 @@ describe('label points', () => {
 	});
 
 	it('makes one point per feature with kind, code, name and area', () => {
-		const out = labelFeatures([poly(box(0, 50, 1, 51), { code: 'E54000001', name: 'North' }), poly(box(2, 50, 3, 51), { code: 'E54000002' })], 'icb');
+		const out = labelFeatures(
+			[poly(box(0, 50, 1, 51), { code: 'E54000001', name: 'North' }), poly(box(2, 50, 3, 51), { code: 'E54000002' })],
+			'icb'
+		);
 		const cell = Math.round(areaKm2(poly(box(0, 50, 1, 51))) * 10) / 10; // ~7,900 km²
 		expect(out.map((f) => f.properties)).toEqual([
 			{ kind: 'icb', code: 'E54000001', name: 'North', area_km2: cell },

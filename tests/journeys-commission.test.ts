@@ -14,18 +14,53 @@ import { lsoaImdDecile } from '../src/lib/journeys/deciles';
 
 function practice(over: Partial<AppPractice> & { code: string }): AppPractice {
 	return {
-		name: `PRACTICE ${over.code}`, address: '', postcode: 'LS1 1UR', lat: 52, lon: 0, pcnCode: 'U00001', pcnName: 'TEST PCN',
-		sicblCode: 'E38000001', icbCode: 'E54000001', nhserCode: 'E40000001', region: 'E12000001', lsoa: 'E01000001',
-		patients: 10_000, weightedPatients: 10_000, fteStatus: 'reported', gpFte: 4, gpFteAll: 5, nurseFte: 2, dpcFte: 1,
-		gpFtePer10kWeighted: 4, gpFteAllPer10kWeighted: 5, imdScore: 20, share10: 0.1, share15: 0.15, share20: 0.2,
-		deepEndRank: null, imdQuintile: 3, locationImdScore: 20, locationSource: 'postcode', unplacedShare: 0,
-		decileShares: null, imdDecile: 5, index: 0, ...over
+		name: `PRACTICE ${over.code}`,
+		address: '',
+		postcode: 'LS1 1UR',
+		lat: 52,
+		lon: 0,
+		pcnCode: 'U00001',
+		pcnName: 'TEST PCN',
+		sicblCode: 'E38000001',
+		icbCode: 'E54000001',
+		nhserCode: 'E40000001',
+		region: 'E12000001',
+		lsoa: 'E01000001',
+		patients: 10_000,
+		weightedPatients: 10_000,
+		fteStatus: 'reported',
+		gpFte: 4,
+		gpFteAll: 5,
+		nurseFte: 2,
+		dpcFte: 1,
+		gpFtePer10kWeighted: 4,
+		gpFteAllPer10kWeighted: 5,
+		imdScore: 20,
+		share10: 0.1,
+		share15: 0.15,
+		share20: 0.2,
+		deepEndRank: null,
+		imdQuintile: 3,
+		locationImdScore: 20,
+		locationSource: 'postcode',
+		unplacedShare: 0,
+		decileShares: null,
+		imdDecile: 5,
+		index: 0,
+		...over
 	};
 }
 
 const rate = (fte: number, weighted: number) => (fte / weighted) * 10_000;
 const usable = (code: string, fte: number, weighted: number, patients: number, over: Partial<AppPractice>) =>
-	practice({ code, gpFte: fte, weightedPatients: weighted, patients, gpFtePer10kWeighted: rate(fte, weighted), ...over });
+	practice({
+		code,
+		gpFte: fte,
+		weightedPatients: weighted,
+		patients,
+		gpFtePer10kWeighted: rate(fte, weighted),
+		...over
+	});
 
 // England in seven practices. ICB E54000001 holds A, B, C, E, F; ICB E54000002 holds D and G.
 //   A decile 1 Q5  FTE 3 over 10,000 weighted (rate 3.0), 9,000 patients
@@ -37,11 +72,39 @@ const usable = (code: string, fte: number, weighted: number, patients: number, o
 //   G decile 2 Q4  FTE reported as zero; 8,000 weighted, 8,000 patients
 const A = usable('A', 3, 10_000, 9_000, { imdDecile: 1, imdQuintile: 5, imdScore: 50, name: 'ALPHA' });
 const B = usable('B', 8, 20_000, 18_000, { imdDecile: 1, imdQuintile: 5, imdScore: 48, name: 'BRAVO' });
-const C = practice({ code: 'C', name: 'CHARLIE', fteStatus: 'not-reported', gpFte: null, gpFteAll: null, gpFtePer10kWeighted: null, weightedPatients: 5_000, patients: 4_500, imdDecile: 1, imdQuintile: 5 });
-const D = usable('D', 5, 10_000, 10_000, { imdDecile: 2, imdQuintile: 4, icbCode: 'E54000002', nhserCode: 'E40000002' });
+const C = practice({
+	code: 'C',
+	name: 'CHARLIE',
+	fteStatus: 'not-reported',
+	gpFte: null,
+	gpFteAll: null,
+	gpFtePer10kWeighted: null,
+	weightedPatients: 5_000,
+	patients: 4_500,
+	imdDecile: 1,
+	imdQuintile: 5
+});
+const D = usable('D', 5, 10_000, 10_000, {
+	imdDecile: 2,
+	imdQuintile: 4,
+	icbCode: 'E54000002',
+	nhserCode: 'E40000002'
+});
 const E = usable('E', 9, 15_000, 16_000, { imdDecile: 10, imdQuintile: 1, pcnCode: 'U00009' });
 const F = usable('F', 2, 10_000, 10_000, { imdDecile: null, imdQuintile: null, imdScore: null, pcnCode: 'U' });
-const G = practice({ code: 'G', name: 'GOLF', fteStatus: 'zero', gpFte: 0, gpFtePer10kWeighted: null, weightedPatients: 8_000, patients: 8_000, imdDecile: 2, imdQuintile: 4, icbCode: 'E54000002', nhserCode: 'E40000002' });
+const G = practice({
+	code: 'G',
+	name: 'GOLF',
+	fteStatus: 'zero',
+	gpFte: 0,
+	gpFtePer10kWeighted: null,
+	weightedPatients: 8_000,
+	patients: 8_000,
+	imdDecile: 2,
+	imdQuintile: 4,
+	icbCode: 'E54000002',
+	nhserCode: 'E40000002'
+});
 const ALL = [A, B, C, D, E, F, G];
 
 // England rate over practices with usable FTE (A, B, D, E, F):
@@ -66,7 +129,11 @@ describe('reference rates', () => {
 	it('deciles are the practice table’s imdDecile: equal-count over England, 1 = highest IMD score', () => {
 		// 20 practices with scores 1…20 and one without: ntile gives scores 19–20 decile 1, 1–2 decile 10.
 		const fields = [...PRACTICE_FIELDS];
-		const rows = Array.from({ length: 21 }, (_, i) => fields.map((f) => (f === 'code' ? `P${i}` : f === 'imdScore' ? (i === 20 ? null : i + 1) : f === 'fteStatus' ? 'reported' : null)));
+		const rows = Array.from({ length: 21 }, (_, i) =>
+			fields.map((f) =>
+				f === 'code' ? `P${i}` : f === 'imdScore' ? (i === 20 ? null : i + 1) : f === 'fteStatus' ? 'reported' : null
+			)
+		);
 		const t = parsePractices({ fields, rows });
 		const decileOf = (score: number | null) => t.practices.find((p) => p.imdScore === score)!.imdDecile;
 		expect([20, 19, 18, 11, 10, 2, 1].map(decileOf)).toEqual([1, 1, 2, 5, 6, 10, 10]);
@@ -103,7 +170,9 @@ describe('practiceShortfalls', () => {
 		expect(by.F.similarRate).toBeNull();
 		expect(by.F.shortfallSimilar).toBeNull();
 		expect(s.totalShortfallSimilar).toBeCloseTo(2 / 3, 10);
-		expect(s.withoutFte).toEqual([{ code: 'C', name: 'CHARLIE', postcode: 'LS1 1UR', reason: 'GP FTE not reported for FY2024/25' }]);
+		expect(s.withoutFte).toEqual([
+			{ code: 'C', name: 'CHARLIE', postcode: 'LS1 1UR', reason: 'GP FTE not reported for FY2024/25' }
+		]);
 	});
 
 	it('ranked against similar deprivation: ties broken by the lower rate; no decile last', () => {
@@ -124,13 +193,19 @@ describe('practiceShortfalls', () => {
 	});
 
 	it('an empty area has no rows and no shortfall', () => {
-		expect(practiceShortfalls([], rates)).toEqual({ rows: [], withoutFte: [], totalShortfallEngland: 0, totalShortfallSimilar: 0 });
+		expect(practiceShortfalls([], rates)).toEqual({
+			rows: [],
+			withoutFte: [],
+			totalShortfallEngland: 0,
+			totalShortfallSimilar: 0
+		});
 	});
 });
 
 describe('areaPractices', () => {
 	it('by level: England, NHS region (nhserCode), ICB, Sub-ICB, PCN', () => {
-		const codes = (level: Parameters<typeof areaPractices>[1], code: string) => areaPractices(ALL, level, code).map((p) => p.code);
+		const codes = (level: Parameters<typeof areaPractices>[1], code: string) =>
+			areaPractices(ALL, level, code).map((p) => p.code);
 		expect(codes('england', 'E92000001')).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G']);
 		expect(codes('nhser', 'E40000002')).toEqual(['D', 'G']);
 		expect(codes('icb', ' e54000001 ')).toEqual(['A', 'B', 'C', 'E', 'F']);
@@ -159,8 +234,24 @@ describe('quintileTable', () => {
 		});
 		expect(q5.england).toEqual(q5.area);
 		// Q4: none in the area; in England D (rate 5.0) and G (zero FTE: in the counts, not the rate).
-		expect(t.rows[3].area).toEqual({ practices: 0, practicesWithFte: 0, patients: 0, weightedPatients: 0, weightedPatientsWithFte: 0, gpFte: 0, gpFtePer10kWeighted: null });
-		expect(t.rows[3].england).toEqual({ practices: 2, practicesWithFte: 1, patients: 18_000, weightedPatients: 18_000, weightedPatientsWithFte: 10_000, gpFte: 5, gpFtePer10kWeighted: 5 });
+		expect(t.rows[3].area).toEqual({
+			practices: 0,
+			practicesWithFte: 0,
+			patients: 0,
+			weightedPatients: 0,
+			weightedPatientsWithFte: 0,
+			gpFte: 0,
+			gpFtePer10kWeighted: null
+		});
+		expect(t.rows[3].england).toEqual({
+			practices: 2,
+			practicesWithFte: 1,
+			patients: 18_000,
+			weightedPatients: 18_000,
+			weightedPatientsWithFte: 10_000,
+			gpFte: 5,
+			gpFtePer10kWeighted: 5
+		});
 		// Q1: E in both.
 		expect(t.rows[0].area.gpFtePer10kWeighted).toBeCloseTo(6, 10);
 		expect(t.rows[0].england.practices).toBe(1);
@@ -187,10 +278,27 @@ describe('quintileTable', () => {
 });
 
 describe('neighbourhoods', () => {
-	const lsoa = (code: string, icbCode: string, fte: number | null, weighted: number | null, over: Partial<NeighbourhoodRecord> = {}): NeighbourhoodRecord => ({
-		code, name: `Test ${code}`, ladName: 'Testshire', icbCode, patients: 1_000, patientsCovered: 1_000, attributedFte: fte,
-		attributedWeightedPatients: weighted, gpFtePer10kWeighted: fte !== null && weighted ? rate(fte, weighted) : null,
-		imdScore: 30, imdRank: 100, centreLat: 52, centreLon: 0, ...over
+	const lsoa = (
+		code: string,
+		icbCode: string,
+		fte: number | null,
+		weighted: number | null,
+		over: Partial<NeighbourhoodRecord> = {}
+	): NeighbourhoodRecord => ({
+		code,
+		name: `Test ${code}`,
+		ladName: 'Testshire',
+		icbCode,
+		patients: 1_000,
+		patientsCovered: 1_000,
+		attributedFte: fte,
+		attributedWeightedPatients: weighted,
+		gpFtePer10kWeighted: fte !== null && weighted ? rate(fte, weighted) : null,
+		imdScore: 30,
+		imdRank: 100,
+		centreLat: 52,
+		centreLon: 0,
+		...over
 	});
 	// England rate 4.0 for these examples.
 	//   L1: 0.3 FTE over 1,000 weighted = 3.0; shortfall 4.0 × 0.1 − 0.3 = 0.1; 900 of 1,000 patients covered.
@@ -232,7 +340,9 @@ describe('neighbourhoods', () => {
 		const sicbl = lsoasInArea(L, 'sicbl', 'E38000001', ALL);
 		expect(sicbl.ok).toBe(false);
 		expect(!sicbl.ok && sicbl.reason).toMatch(/need the LSOA look-up table \(lsoa\.csv\)/);
-		const withLookup = lsoasInArea(L, 'sicbl', 'E38000001', ALL, { sicblOfLsoa: new Map([['E01000002', 'E38000001']]) });
+		const withLookup = lsoasInArea(L, 'sicbl', 'E38000001', ALL, {
+			sicblOfLsoa: new Map([['E01000002', 'E38000001']])
+		});
 		expect(withLookup.ok && withLookup.lsoas.map((l) => l.code)).toEqual(['E01000002']);
 		const lad = lsoasInArea(L, 'lad', 'E08000035', ALL, { ladOfLsoa: new Map([['E01000003', 'E08000035']]) });
 		expect(lad.ok && lad.lsoas.map((l) => l.code)).toEqual(['E01000003']);
@@ -244,7 +354,15 @@ describe('neighbourhoods', () => {
 
 	it('lsoaImdDecile: out-of-range or missing ranks are null', () => {
 		expect([1, 3_375, 3_376, 6_751, 6_752, 33_755].map((r) => lsoaImdDecile(r))).toEqual([1, 1, 2, 2, 3, 10]);
-		expect([0, -1, 33_756, 1.5, null, undefined, NaN].map((r) => lsoaImdDecile(r))).toEqual([null, null, null, null, null, null, null]);
+		expect([0, -1, 33_756, 1.5, null, undefined, NaN].map((r) => lsoaImdDecile(r))).toEqual([
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null
+		]);
 		// A smaller table: 10 LSOAs, one per decile.
 		expect(lsoaImdDecile(7, 10)).toBe(7);
 	});

@@ -37,15 +37,30 @@ describe('csvWithHeader', () => {
 	});
 
 	it('comment lines cannot smuggle a formula into a cell after a comma', () => {
-		const out = csvWithHeader(['Group: Our Deep End,=HYPERLINK("http://x"), +1 ok,@SUM(A1)'], [{ key: 'code', label: 'code' }], []);
+		const out = csvWithHeader(
+			['Group: Our Deep End,=HYPERLINK("http://x"), +1 ok,@SUM(A1)'],
+			[{ key: 'code', label: 'code' }],
+			[]
+		);
 		expect(out.split('\r\n')[0]).toBe("# Group: Our Deep End,'=HYPERLINK('http://x'), +1 ok,'@SUM(A1)");
 	});
 
 	it('a value function for computed cells, and a BOM on request', () => {
-		const out = csvWithHeader([], [{ key: 'value', label: 'rounded', value: (r: Row) => (r.value === null ? null : Math.round(r.value * 100) / 100) }], [
-			{ code: 'x', name: 'x', value: 4.5249, note: null },
-			{ code: 'y', name: 'y', value: null, note: null }
-		], { bom: true });
+		const out = csvWithHeader(
+			[],
+			[
+				{
+					key: 'value',
+					label: 'rounded',
+					value: (r: Row) => (r.value === null ? null : Math.round(r.value * 100) / 100)
+				}
+			],
+			[
+				{ code: 'x', name: 'x', value: 4.5249, note: null },
+				{ code: 'y', name: 'y', value: null, note: null }
+			],
+			{ bom: true }
+		);
 		expect(out).toBe('\uFEFFrounded\r\n4.52\r\n\r\n');
 	});
 
@@ -68,7 +83,9 @@ describe('csvWithHeader', () => {
 			['E85001', 'CR\rinside', '12', "'+44 113 000"]
 		]);
 		// The comment lines come back whole when their cells are joined again.
-		const comments = parseCsv(text).filter((r) => r[0].startsWith('#')).map((r) => r.join(','));
+		const comments = parseCsv(text)
+			.filter((r) => r[0].startsWith('#'))
+			.map((r) => r.join(','));
 		expect(comments).toEqual(['# Rule: share15, top 10%', '# Data: IMD 2025; GP workforce Sep 2025']);
 	});
 
@@ -79,14 +96,65 @@ describe('csvWithHeader', () => {
 
 describe('cells', () => {
 	it('defuseCell: formula starts get an apostrophe, plain numbers do not', () => {
-		expect(['=A1', '+A1', '-A1', '@A1', '\tA1', '\rA1', '-', '+', '-1.5', '+2', '-.5', '-1e-3', '-1,5', '1-2', 'A=1', ''].map(defuseCell)).toEqual([
-			"'=A1", "'+A1", "'-A1", "'@A1", "'\tA1", "'\rA1", "'-", "'+", '-1.5', '+2', '-.5', '-1e-3', "'-1,5", '1-2', 'A=1', ''
+		expect(
+			[
+				'=A1',
+				'+A1',
+				'-A1',
+				'@A1',
+				'\tA1',
+				'\rA1',
+				'-',
+				'+',
+				'-1.5',
+				'+2',
+				'-.5',
+				'-1e-3',
+				'-1,5',
+				'1-2',
+				'A=1',
+				''
+			].map(defuseCell)
+		).toEqual([
+			"'=A1",
+			"'+A1",
+			"'-A1",
+			"'@A1",
+			"'\tA1",
+			"'\rA1",
+			"'-",
+			"'+",
+			'-1.5',
+			'+2',
+			'-.5',
+			'-1e-3',
+			"'-1,5",
+			'1-2',
+			'A=1',
+			''
 		]);
 	});
 	it('quoteField: only when needed', () => {
-		expect(['plain', 'a,b', 'say "x"', 'a\nb', 'a\rb', ' spaced '].map(quoteField)).toEqual(['plain', '"a,b"', '"say ""x"""', '"a\nb"', '"a\rb"', ' spaced ']);
+		expect(['plain', 'a,b', 'say "x"', 'a\nb', 'a\rb', ' spaced '].map(quoteField)).toEqual([
+			'plain',
+			'"a,b"',
+			'"say ""x"""',
+			'"a\nb"',
+			'"a\rb"',
+			' spaced '
+		]);
 	});
 	it('csvCell: null, undefined, NaN and Infinity are empty; booleans and numbers as text', () => {
-		expect([null, undefined, NaN, Infinity, -Infinity, true, 0, -0.5, 'x'].map(csvCell)).toEqual(['', '', '', '', '', 'true', '0', '-0.5', 'x']);
+		expect([null, undefined, NaN, Infinity, -Infinity, true, 0, -0.5, 'x'].map(csvCell)).toEqual([
+			'',
+			'',
+			'',
+			'',
+			'',
+			'true',
+			'0',
+			'-0.5',
+			'x'
+		]);
 	});
 });

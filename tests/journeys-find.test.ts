@@ -30,7 +30,12 @@ describe('classifyQuery', () => {
 		expect(classifyQuery('E0100001').kind).toBe('text');
 	});
 	it('free text, with a flag for a postcode still being typed', () => {
-		expect(classifyQuery('  Stockton-on-Tees ')).toEqual({ kind: 'text', text: 'Stockton-on-Tees', folded: 'stockton on tees', partialPostcode: false });
+		expect(classifyQuery('  Stockton-on-Tees ')).toEqual({
+			kind: 'text',
+			text: 'Stockton-on-Tees',
+			folded: 'stockton on tees',
+			partialPostcode: false
+		});
 		expect(classifyQuery('LS1 1U')).toEqual({ kind: 'text', text: 'LS1 1U', folded: 'ls1 1u', partialPostcode: true });
 		expect(classifyQuery('Leeds 001A').kind).toBe('text');
 	});
@@ -87,7 +92,16 @@ describe('suggest', () => {
 			'Leeds 001B [lsoa prefix]'
 		]);
 		const leeds = suggest('Leeds', index, 1)[0];
-		expect(leeds).toEqual({ kind: 'place', label: 'Leeds', detail: 'City · Leeds, West Yorkshire', code: null, lat: 53.8, lon: -1.55, bbox: [-1.8, 53.7, -1.3, 53.9], match: 'prefix' });
+		expect(leeds).toEqual({
+			kind: 'place',
+			label: 'Leeds',
+			detail: 'City · Leeds, West Yorkshire',
+			code: null,
+			lat: 53.8,
+			lon: -1.55,
+			bbox: [-1.8, 53.7, -1.3, 53.9],
+			match: 'prefix'
+		});
 	});
 	it('word prefixes after whole-name prefixes', () => {
 		expect(labels('allerton')).toEqual(['Allerton Bywater [place prefix]', 'Chapel Allerton [place word]']);
@@ -107,7 +121,9 @@ describe('suggest', () => {
 		expect(labels('lds')).toEqual([]);
 	});
 	it('practice and LSOA codes by prefix', () => {
-		expect(suggest('a8100', index).map((s) => [s.label, s.code, s.match])).toEqual([['THE DENSHAM SURGERY', 'A81001', 'code']]);
+		expect(suggest('a8100', index).map((s) => [s.label, s.code, s.match])).toEqual([
+			['THE DENSHAM SURGERY', 'A81001', 'code']
+		]);
 		expect(suggest('E0101100', index).map((s) => s.code)).toEqual(['E01011001', 'E01011002']);
 		expect(suggest('e01011002', index)[0].detail).toBe('Neighbourhood (LSOA) · E01011002');
 	});
@@ -176,7 +192,15 @@ describe('describeDecile', () => {
 		expect(describeDecile(10)).toBe('among the 10% least deprived neighbourhoods in England');
 	});
 	it('anything else is null', () => {
-		expect([0, 11, 1.5, -1, NaN, null, undefined].map(describeDecile)).toEqual([null, null, null, null, null, null, null]);
+		expect([0, 11, 1.5, -1, NaN, null, undefined].map(describeDecile)).toEqual([
+			null,
+			null,
+			null,
+			null,
+			null,
+			null,
+			null
+		]);
 	});
 });
 
@@ -191,20 +215,44 @@ describe('networkAt', () => {
 	const footprints: FeatureCollection<Geometry | null, FootprintProps> = {
 		type: 'FeatureCollection',
 		features: [
-			{ type: 'Feature', properties: { code: 'west', name: 'West Deep End' }, geometry: { type: 'Polygon', coordinates: [square(0, 52, 1, 53)] } },
+			{
+				type: 'Feature',
+				properties: { code: 'west', name: 'West Deep End' },
+				geometry: { type: 'Polygon', coordinates: [square(0, 52, 1, 53)] }
+			},
 			{
 				type: 'Feature',
 				properties: { code: 'east', name: 'East Deep End' },
 				geometry: { type: 'MultiPolygon', coordinates: [[square(2, 52, 3, 53)], [square(5, 52, 6, 53)]] }
 			},
-			{ type: 'Feature', properties: { code: 'inner', name: 'Overlapping' }, geometry: { type: 'Polygon', coordinates: [square(0.4, 52.4, 0.6, 52.6)] } },
+			{
+				type: 'Feature',
+				properties: { code: 'inner', name: 'Overlapping' },
+				geometry: { type: 'Polygon', coordinates: [square(0.4, 52.4, 0.6, 52.6)] }
+			},
 			{ type: 'Feature', properties: { code: 'nogeom', name: 'No geometry' }, geometry: null },
-			{ type: 'Feature', properties: { code: 'point', name: 'A point' }, geometry: { type: 'Point', coordinates: [1.4, 52.5] } }
+			{
+				type: 'Feature',
+				properties: { code: 'point', name: 'A point' },
+				geometry: { type: 'Point', coordinates: [1.4, 52.5] }
+			}
 		]
 	};
 	it('inside a footprint: distance 0, overlapping footprints listed', () => {
-		expect(networkAt(0.2, 52.2, footprints)).toEqual({ code: 'west', name: 'West Deep End', inside: true, km: 0, alsoInside: [] });
-		expect(networkAt(0.5, 52.5, footprints)).toEqual({ code: 'west', name: 'West Deep End', inside: true, km: 0, alsoInside: [{ code: 'inner', name: 'Overlapping' }] });
+		expect(networkAt(0.2, 52.2, footprints)).toEqual({
+			code: 'west',
+			name: 'West Deep End',
+			inside: true,
+			km: 0,
+			alsoInside: []
+		});
+		expect(networkAt(0.5, 52.5, footprints)).toEqual({
+			code: 'west',
+			name: 'West Deep End',
+			inside: true,
+			km: 0,
+			alsoInside: [{ code: 'inner', name: 'Overlapping' }]
+		});
 		expect(networkAt(5.5, 52.5, footprints)?.code).toBe('east');
 	});
 	it('outside: the nearest footprint and the km to its edge', () => {
@@ -221,7 +269,11 @@ describe('networkAt', () => {
 		const broken: FeatureCollection<Geometry | null, FootprintProps> = {
 			type: 'FeatureCollection',
 			features: [
-				{ type: 'Feature', properties: { code: 'broken', name: 'Broken' }, geometry: { type: 'Polygon', coordinates: [[[0, 0]]] } },
+				{
+					type: 'Feature',
+					properties: { code: 'broken', name: 'Broken' },
+					geometry: { type: 'Polygon', coordinates: [[[0, 0]]] }
+				},
 				footprints.features[0]
 			]
 		};
@@ -238,10 +290,16 @@ describe('explainUnknownPostcode', () => {
 	it('did you mean, from the postcodes given', () => {
 		expect(explainUnknownPostcode('LS99 9ZZ', ['LS9 9ZZ'])).toBe('No postcode LS99 9ZZ — did you mean LS9 9ZZ?');
 		// LS1 1UR is one slip away (a swap); LS1 1AZ two: only the closest are offered.
-		expect(explainUnknownPostcode('ls1 1ru', ['LS1 1AZ', 'LS1 1UR'])).toBe('No postcode LS1 1RU — did you mean LS1 1UR?');
+		expect(explainUnknownPostcode('ls1 1ru', ['LS1 1AZ', 'LS1 1UR'])).toBe(
+			'No postcode LS1 1RU — did you mean LS1 1UR?'
+		);
 		// Two slips when nothing is closer: 1RX → 1AZ and 1RX → 1UR are both two letters changed.
-		expect(explainUnknownPostcode('LS1 1RX', ['LS1 1AZ', 'LS1 1UR'])).toBe('No postcode LS1 1RX — did you mean LS1 1AZ or LS1 1UR?');
-		expect(explainUnknownPostcode('LS1 1UX', ['LS1 1UR', 'LS1 1US'])).toBe('No postcode LS1 1UX — did you mean LS1 1UR or LS1 1US?');
+		expect(explainUnknownPostcode('LS1 1RX', ['LS1 1AZ', 'LS1 1UR'])).toBe(
+			'No postcode LS1 1RX — did you mean LS1 1AZ or LS1 1UR?'
+		);
+		expect(explainUnknownPostcode('LS1 1UX', ['LS1 1UR', 'LS1 1US'])).toBe(
+			'No postcode LS1 1UX — did you mean LS1 1UR or LS1 1US?'
+		);
 	});
 	it('a known postcode is not unknown: null', () => {
 		expect(explainUnknownPostcode('ls11ur', ['LS1 1UR'])).toBeNull();
@@ -249,24 +307,44 @@ describe('explainUnknownPostcode', () => {
 		expect(explainUnknownPostcode('LS1 1', ['LS1 1UR'])).toBeNull();
 	});
 	it('nothing close, no district, sector, outward code', () => {
-		expect(explainUnknownPostcode('LS1 9AB', ['LS1 1UR'])).toBe('No postcode LS1 9AB in LS1. Check the second half of the postcode, or search for LS1 alone.');
-		expect(explainUnknownPostcode('QQ1 1AA', [])).toBe('No postcode QQ1 1AA: there is no postcode district QQ1. Check the first half of the postcode.');
+		expect(explainUnknownPostcode('LS1 9AB', ['LS1 1UR'])).toBe(
+			'No postcode LS1 9AB in LS1. Check the second half of the postcode, or search for LS1 alone.'
+		);
+		expect(explainUnknownPostcode('QQ1 1AA', [])).toBe(
+			'No postcode QQ1 1AA: there is no postcode district QQ1. Check the first half of the postcode.'
+		);
 		expect(explainUnknownPostcode('LS99', ['LS9', 'LS8'])).toBe('No postcode district LS99 — did you mean LS9?');
-		expect(explainUnknownPostcode('QQ9', [])).toBe('No postcode district QQ9. Check it, or type a full postcode or a town.');
-		expect(explainUnknownPostcode('LS1 9', ['LS1 1UR'])).toBe('No postcodes in LS1 9. Type the full postcode, or the district LS1 alone.');
+		expect(explainUnknownPostcode('QQ9', [])).toBe(
+			'No postcode district QQ9. Check it, or type a full postcode or a town.'
+		);
+		expect(explainUnknownPostcode('LS1 9', ['LS1 1UR'])).toBe(
+			'No postcodes in LS1 9. Type the full postcode, or the district LS1 alone.'
+		);
 	});
 	it('outside Great Britain’s postcode list', () => {
-		expect(explainUnknownPostcode('BT1 1AA', [])).toBe('BT postcodes are in Northern Ireland, which this atlas does not cover: it maps England.');
+		expect(explainUnknownPostcode('BT1 1AA', [])).toBe(
+			'BT postcodes are in Northern Ireland, which this atlas does not cover: it maps England.'
+		);
 		expect(explainUnknownPostcode('je2 3ab', [])).toMatch(/^JE postcodes are in Jersey/);
 	});
 	it('malformed input gets a helpful message, never a throw', () => {
 		expect(explainUnknownPostcode('', [])).toBe('Type a postcode, like LS1 1UR.');
 		expect(explainUnknownPostcode(undefined, [])).toBe('Type a postcode, like LS1 1UR.');
 		expect(explainUnknownPostcode(12345, [])).toBe('Type a postcode, like LS1 1UR.');
-		expect(explainUnknownPostcode('hello world', ['LS1 1UR'])).toBe("'hello world' is not a postcode: a postcode looks like LS1 1UR or M1 1AE.");
-		expect(explainUnknownPostcode('LS1 1U', ['LS1 1UR'])).toBe("'LS1 1U' is not a whole postcode: it needs a number and two letters after the space, like LS1 1UR.");
-		expect(explainUnknownPostcode('x'.repeat(100), [])).toBe(`'${'x'.repeat(39)}…' is not a postcode: a postcode looks like LS1 1UR or M1 1AE.`);
-		expect(explainUnknownPostcode('LS1 1AA', null as unknown as string[])).toBe('No postcode LS1 1AA: there is no postcode district LS1. Check the first half of the postcode.');
-		expect(explainUnknownPostcode('LS1 1AA', [42 as unknown as string, 'LS1 1AB'])).toBe('No postcode LS1 1AA — did you mean LS1 1AB?');
+		expect(explainUnknownPostcode('hello world', ['LS1 1UR'])).toBe(
+			"'hello world' is not a postcode: a postcode looks like LS1 1UR or M1 1AE."
+		);
+		expect(explainUnknownPostcode('LS1 1U', ['LS1 1UR'])).toBe(
+			"'LS1 1U' is not a whole postcode: it needs a number and two letters after the space, like LS1 1UR."
+		);
+		expect(explainUnknownPostcode('x'.repeat(100), [])).toBe(
+			`'${'x'.repeat(39)}…' is not a postcode: a postcode looks like LS1 1UR or M1 1AE.`
+		);
+		expect(explainUnknownPostcode('LS1 1AA', null as unknown as string[])).toBe(
+			'No postcode LS1 1AA: there is no postcode district LS1. Check the first half of the postcode.'
+		);
+		expect(explainUnknownPostcode('LS1 1AA', [42 as unknown as string, 'LS1 1AB'])).toBe(
+			'No postcode LS1 1AA — did you mean LS1 1AB?'
+		);
 	});
 });

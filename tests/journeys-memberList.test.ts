@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { MEMBER_LIST_LIMITS, memberMatcher, nameSimilarity, nameTokens, parseMemberList, type MemberListPractice } from '../src/lib/journeys/memberList';
+import {
+	MEMBER_LIST_LIMITS,
+	memberMatcher,
+	nameSimilarity,
+	nameTokens,
+	parseMemberList,
+	type MemberListPractice
+} from '../src/lib/journeys/memberList';
 
 const practices: MemberListPractice[] = [
 	{ code: 'A81001', name: 'THE DENSHAM SURGERY', postcode: 'TS18 1HU', pcnCode: 'U89141', pcnName: 'STOCKTON PCN' },
-	{ code: 'A81002', name: 'QUEENS PARK MEDICAL CENTRE', postcode: 'TS18 2AW', pcnCode: 'U89141', pcnName: 'STOCKTON PCN' },
+	{
+		code: 'A81002',
+		name: 'QUEENS PARK MEDICAL CENTRE',
+		postcode: 'TS18 2AW',
+		pcnCode: 'U89141',
+		pcnName: 'STOCKTON PCN'
+	},
 	{ code: 'Y03303', name: "ST. MARY'S MED. CTR.", postcode: 'TS24 7PW', pcnCode: 'U', pcnName: '' },
 	{ code: 'B82001', name: 'PARK SURGERY', postcode: 'LS1 1UR', pcnCode: 'U11111', pcnName: 'LEEDS PCN' },
 	{ code: 'C82002', name: 'PARK SURGERY', postcode: 'M1 1AE', pcnCode: 'U22222', pcnName: 'MANCHESTER PCN' }
@@ -12,7 +25,8 @@ const matcher = memberMatcher(practices);
 
 describe('codes', () => {
 	it('a header, a BOM, CRLF, quotes, lower case and spaces', () => {
-		const text = '\uFEFF"Practice code","Practice name"\r\n a81001 ,"The Densham Surgery"\r\n"y03 303",\r\nA81002,Queens Park\r\n';
+		const text =
+			'\uFEFF"Practice code","Practice name"\r\n a81001 ,"The Densham Surgery"\r\n"y03 303",\r\nA81002,Queens Park\r\n';
 		const r = parseMemberList(text, matcher);
 		expect(r.problem).toBeNull();
 		expect(r.header).toEqual(['Practice code', 'Practice name']);
@@ -53,10 +67,22 @@ describe('codes', () => {
 		expect(r.matched).toEqual([{ line: 2, code: 'A81001', input: 'A81001' }]);
 		expect(r.bad).toEqual([
 			{ line: 3, input: 'X12345', reason: 'unknown practice code X12345' },
-			{ line: 4, input: 'W91016', reason: "W91016 looks like a Welsh practice: not a practice in England's mapping file" },
-			{ line: 5, input: 'u89141', reason: 'U89141 is a Primary Care Network (STOCKTON PCN), not a practice: list its practices instead' },
+			{
+				line: 4,
+				input: 'W91016',
+				reason: "W91016 looks like a Welsh practice: not a practice in England's mapping file"
+			},
+			{
+				line: 5,
+				input: 'u89141',
+				reason: 'U89141 is a Primary Care Network (STOCKTON PCN), not a practice: list its practices instead'
+			},
 			{ line: 6, input: 'a81001', reason: 'duplicate of line 2' },
-			{ line: 7, input: 'A8100', reason: 'A8100 is not a practice code: a code is a letter and five digits, like A81001' }
+			{
+				line: 7,
+				input: 'A8100',
+				reason: 'A8100 is not a practice code: a code is a letter and five digits, like A81001'
+			}
 		]);
 	});
 
@@ -81,12 +107,21 @@ describe('names', () => {
 		expect(nameSimilarity(nameTokens('Densam Surgery'), nameTokens('THE DENSHAM SURGERY'))).toBeCloseTo(0.84, 10);
 		// "Densham Medical Centre" vs "THE DENSHAM SURGERY": only densham matches (1);
 		// weights 1.5 and 1.25: 2 × 1 / 2.75 = 0.72727.
-		expect(nameSimilarity(nameTokens('Densham Medical Centre'), nameTokens('THE DENSHAM SURGERY'))).toBeCloseTo(2 / 2.75, 10);
+		expect(nameSimilarity(nameTokens('Densham Medical Centre'), nameTokens('THE DENSHAM SURGERY'))).toBeCloseTo(
+			2 / 2.75,
+			10
+		);
 		// "Medical Centre" vs "QUEENS PARK MEDICAL CENTRE": 0.5 matched; weights 0.5 + 2.5: 1 / 3.
-		expect(nameSimilarity(nameTokens('Medical Centre'), nameTokens('QUEENS PARK MEDICAL CENTRE'))).toBeCloseTo(1 / 3, 10);
+		expect(nameSimilarity(nameTokens('Medical Centre'), nameTokens('QUEENS PARK MEDICAL CENTRE'))).toBeCloseTo(
+			1 / 3,
+			10
+		);
 		// A distinctive word matching a generic one by prefix counts at the generic weight:
 		// "newlands" vs "new" 0.7 × 0.25. Never above 1.
-		expect(nameSimilarity(['newlands', 'medical'], ['new', 'medical'])).toBeCloseTo((2 * (0.175 + 0.25)) / (1.25 + 0.5), 10);
+		expect(nameSimilarity(['newlands', 'medical'], ['new', 'medical'])).toBeCloseTo(
+			(2 * (0.175 + 0.25)) / (1.25 + 0.5),
+			10
+		);
 		expect(nameSimilarity([], [])).toBe(0);
 	});
 
@@ -94,8 +129,16 @@ describe('names', () => {
 		const r = parseMemberList('Practice name\nDensam Surgery\nSt Marys Medical Centre\n', matcher);
 		expect(r.matched).toEqual([]);
 		expect(r.toConfirm).toEqual([
-			{ line: 2, input: 'Densam Surgery', candidates: [{ code: 'A81001', name: 'THE DENSHAM SURGERY', postcode: 'TS18 1HU', score: 0.84 }] },
-			{ line: 3, input: 'St Marys Medical Centre', candidates: [{ code: 'Y03303', name: "ST. MARY'S MED. CTR.", postcode: 'TS24 7PW', score: 1 }] }
+			{
+				line: 2,
+				input: 'Densam Surgery',
+				candidates: [{ code: 'A81001', name: 'THE DENSHAM SURGERY', postcode: 'TS18 1HU', score: 0.84 }]
+			},
+			{
+				line: 3,
+				input: 'St Marys Medical Centre',
+				candidates: [{ code: 'Y03303', name: "ST. MARY'S MED. CTR.", postcode: 'TS24 7PW', score: 1 }]
+			}
 		]);
 	});
 
@@ -104,8 +147,16 @@ describe('names', () => {
 		// MEDICAL CENTRE comes third: park matches (1); weights 1.25 + 2.5; 2 / 3.75 = 0.533, over 0.5.
 		const r = parseMemberList('name;postcode\nPark Surgery;m11ae\nPark Surgery;LS1 1UR\n', matcher);
 		expect(r.toConfirm.map((t) => t.candidates.map((c) => [c.code, c.score]))).toEqual([
-			[['C82002', 1], ['B82001', 1], ['A81002', 0.533]],
-			[['B82001', 1], ['C82002', 1], ['A81002', 0.533]]
+			[
+				['C82002', 1],
+				['B82001', 1],
+				['A81002', 0.533]
+			],
+			[
+				['B82001', 1],
+				['C82002', 1],
+				['A81002', 0.533]
+			]
 		]);
 		// Name + postcode repeated is a duplicate.
 		const d = parseMemberList('name,postcode\nPark Surgery,M1 1AE\nPARK SURGERY,M1 1AE\n', matcher);
@@ -125,7 +176,10 @@ describe('names', () => {
 		// "Medical Centre" scores 1/3 against QUEENS PARK MEDICAL CENTRE, under the 0.5 floor.
 		const r = parseMemberList('Medical Centre\nZzyzx Clinic\n', matcher);
 		expect(r.toConfirm).toEqual([]);
-		expect(r.bad.map((b) => b.reason)).toEqual(["no practice name close to 'Medical Centre'", "no practice name close to 'Zzyzx Clinic'"]);
+		expect(r.bad.map((b) => b.reason)).toEqual([
+			"no practice name close to 'Medical Centre'",
+			"no practice name close to 'Zzyzx Clinic'"
+		]);
 	});
 
 	it('a row with only a postcode, and an unquoted comma inside a name', () => {

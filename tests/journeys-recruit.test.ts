@@ -7,12 +7,40 @@ import { buildFootprint, nearestFinder, rankNetworkCandidates } from '../src/lib
 
 function practice(over: Partial<AppPractice> & { code: string }): AppPractice {
 	return {
-		name: `PRACTICE ${over.code}`, address: '', postcode: 'LS1 1UR', lat: 52, lon: 0, pcnCode: 'U00001', pcnName: 'TEST PCN',
-		sicblCode: 'E38000001', icbCode: 'E54000001', nhserCode: 'E40000001', region: 'E12000001', lsoa: 'E01000001',
-		patients: 10_000, weightedPatients: 10_000, fteStatus: 'reported', gpFte: 4, gpFteAll: 5, nurseFte: 2, dpcFte: 1,
-		gpFtePer10kWeighted: 4, gpFteAllPer10kWeighted: 5, imdScore: 20, share10: 0.1, share15: 0.15, share20: 0.2,
-		deepEndRank: null, imdQuintile: 3, locationImdScore: 20, locationSource: 'postcode', unplacedShare: 0,
-		decileShares: null, imdDecile: 5, index: 0, ...over
+		name: `PRACTICE ${over.code}`,
+		address: '',
+		postcode: 'LS1 1UR',
+		lat: 52,
+		lon: 0,
+		pcnCode: 'U00001',
+		pcnName: 'TEST PCN',
+		sicblCode: 'E38000001',
+		icbCode: 'E54000001',
+		nhserCode: 'E40000001',
+		region: 'E12000001',
+		lsoa: 'E01000001',
+		patients: 10_000,
+		weightedPatients: 10_000,
+		fteStatus: 'reported',
+		gpFte: 4,
+		gpFteAll: 5,
+		nurseFte: 2,
+		dpcFte: 1,
+		gpFtePer10kWeighted: 4,
+		gpFteAllPer10kWeighted: 5,
+		imdScore: 20,
+		share10: 0.1,
+		share15: 0.15,
+		share20: 0.2,
+		deepEndRank: null,
+		imdQuintile: 3,
+		locationImdScore: 20,
+		locationSource: 'postcode',
+		unplacedShare: 0,
+		decileShares: null,
+		imdDecile: 5,
+		index: 0,
+		...over
 	};
 }
 
@@ -36,7 +64,15 @@ const X = [
 	practice({ code: 'X2', share15: 0.8, lat: 50, icbCode: 'E54000002', sicblCode: 'E38000002', pcnCode: 'U00002' }),
 	practice({ code: 'X3', share15: 0.6, lat: 50, icbCode: 'E54000002', sicblCode: 'E38000002', pcnCode: 'U00002' }),
 	practice({ code: 'X4', share15: 0.3, lat: 50, icbCode: 'E54000002', sicblCode: 'E38000002', pcnCode: 'U00002' }),
-	practice({ code: 'X5', share15: 0.1, lat: 50, icbCode: 'E54000002', sicblCode: 'E38000002', pcnCode: 'U00002', lsoa: 'E01000099' })
+	practice({
+		code: 'X5',
+		share15: 0.1,
+		lat: 50,
+		icbCode: 'E54000002',
+		sicblCode: 'E38000002',
+		pcnCode: 'U00002',
+		lsoa: 'E01000099'
+	})
 ];
 const national = [...X, ...P];
 const footprint = { kind: 'icb' as const, codes: ['E54000001'], description: 'test ICB' };
@@ -109,7 +145,10 @@ describe('rankNetworkCandidates', () => {
 	it('topN and threshold selections, and the other measures', () => {
 		const top2 = rankNetworkCandidates(national, footprint, { measure: 'share15', selection: { kind: 'topN', n: 3 } });
 		expect(top2.rows.filter((x) => x.selected).map((x) => x.code)).toEqual(['P1', 'P4', 'P2']);
-		const thr = rankNetworkCandidates(national, footprint, { measure: 'share15', selection: { kind: 'threshold', min: 0.5 } });
+		const thr = rankNetworkCandidates(national, footprint, {
+			measure: 'share15',
+			selection: { kind: 'threshold', min: 0.5 }
+		});
 		expect(thr.rows.filter((x) => x.selected).map((x) => x.code)).toEqual(['P1', 'P4', 'P2']);
 		// imdScore is 20 for all five: a tie, competition rank 1 for everyone.
 		const imd = rankNetworkCandidates(national, footprint, { measure: 'imdScore', selection: { kind: 'topN', n: 1 } });
@@ -143,7 +182,9 @@ describe('rankNetworkCandidates', () => {
 
 	it('an empty table or footprint gives no rows', () => {
 		expect(rankNetworkCandidates([], footprint, rule).rows).toEqual([]);
-		expect(rankNetworkCandidates(national, { kind: 'icb', codes: ['E54999999'], description: '' }, rule).rows).toEqual([]);
+		expect(rankNetworkCandidates(national, { kind: 'icb', codes: ['E54999999'], description: '' }, rule).rows).toEqual(
+			[]
+		);
 	});
 });
 
@@ -151,8 +192,12 @@ describe('nearestFinder', () => {
 	it('agrees with a brute-force search on scattered points (pruning by latitude is exact)', () => {
 		// Deterministic pseudo-random points over England's extent.
 		let seed = 12345;
-		const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-		const pts = Array.from({ length: 300 }, (_, i) => ({ code: `M${i}`, lat: 50 + rand() * 5.5, lon: -5.5 + rand() * 7.3 }));
+		const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const pts = Array.from({ length: 300 }, (_, i) => ({
+			code: `M${i}`,
+			lat: 50 + rand() * 5.5,
+			lon: -5.5 + rand() * 7.3
+		}));
 		const find = nearestFinder(pts);
 		for (let k = 0; k < 200; k++) {
 			const lat = 50 + rand() * 5.5;
@@ -176,7 +221,15 @@ describe('nearestFinder', () => {
 describe('buildFootprint (build your own network)', () => {
 	const all = [
 		...national,
-		practice({ code: 'Q1', pcnCode: 'U', nhserCode: 'E40000002', region: 'E12000002', icbCode: 'E54000003', sicblCode: 'E38000003', lsoa: 'E01000500' })
+		practice({
+			code: 'Q1',
+			pcnCode: 'U',
+			nhserCode: 'E40000002',
+			region: 'E12000002',
+			icbCode: 'E54000003',
+			sicblCode: 'E38000003',
+			lsoa: 'E01000500'
+		})
 	];
 
 	it('ICBs from a typed list: lower case, commas, spaces and repeats tolerated', () => {
@@ -186,7 +239,12 @@ describe('buildFootprint (build your own network)', () => {
 		expect(f.codes).toEqual(['E54000001', 'E54000002']);
 		expect(f.description).toBe('2 Integrated Care Boards: E54000001, E54000002');
 		expect(f.practiceCount).toBe(10);
-		expect(all.filter(f.contains).map((p) => p.code).sort()).toEqual([...national.map((p) => p.code)].sort());
+		expect(
+			all
+				.filter(f.contains)
+				.map((p) => p.code)
+				.sort()
+		).toEqual([...national.map((p) => p.code)].sort());
 	});
 
 	it('one Sub-ICB, one NHS England region, one ONS region, PCNs', () => {
@@ -227,7 +285,10 @@ describe('buildFootprint (build your own network)', () => {
 		expect(!bad.ok && bad.reason).toMatch(/^X12 is not an ICB \(E54…\)/);
 		expect(buildFootprint(' , ; ', all)).toEqual({ ok: false, reason: 'no area codes given' });
 		expect(buildFootprint([], all)).toEqual({ ok: false, reason: 'no area codes given' });
-		expect(buildFootprint('E54000001, E54000009', all)).toEqual({ ok: false, reason: 'no practices in Integrated Care Board E54000009' });
+		expect(buildFootprint('E54000001, E54000009', all)).toEqual({
+			ok: false,
+			reason: 'no practices in Integrated Care Board E54000009'
+		});
 		// "U" alone means "in no PCN": not an area code.
 		expect(buildFootprint('U', all).ok).toBe(false);
 	});
@@ -251,9 +312,19 @@ describe('buildFootprint (build your own network)', () => {
 
 describe('area codes', () => {
 	it('levelOfCode reads the shape of a code', () => {
-		expect(['E92000001', 'E40000012', 'E12000003', 'E54000050', 'E38000247', 'E06000001', 'E09000033', 'U89141', 'e54000050 '].map(levelOfCode)).toEqual([
-			'england', 'nhser', 'region', 'icb', 'sicbl', 'lad', 'lad', 'pcn', 'icb'
-		]);
+		expect(
+			[
+				'E92000001',
+				'E40000012',
+				'E12000003',
+				'E54000050',
+				'E38000247',
+				'E06000001',
+				'E09000033',
+				'U89141',
+				'e54000050 '
+			].map(levelOfCode)
+		).toEqual(['england', 'nhser', 'region', 'icb', 'sicbl', 'lad', 'lad', 'pcn', 'icb']);
 		expect(['E01000001', 'U', 'A81001', '', 'E5400005'].map(levelOfCode)).toEqual([null, null, null, null, null]);
 	});
 	it('practiceAreaCode and areaPractices: no-PCN practices are in no PCN', () => {

@@ -14,17 +14,47 @@ import { practiceScale, practiceMeasure } from '../src/lib/map/measures';
 
 function practiceRow(over: Record<string, unknown>) {
 	const base: Record<string, unknown> = {
-		code: 'A00001', name: 'Test Surgery', postcode: 'LS1 1AA', lat: 53.8, lon: -1.55, pcnCode: 'U12345', pcnName: 'Test PCN',
-		sicblCode: 'E38000001', icbCode: 'E54000001', nhserCode: 'E40000001', region: 'E12000003', lsoa: 'E01000001',
-		patients: 10000, weightedPatients: 11000, fteStatus: 'reported', gpFte: 5.5, gpFteAll: 6, nurseFte: 3, dpcFte: 2,
-		gpFtePer10kWeighted: 5, gpFteAllPer10kWeighted: 5.4545, imdScore: 30, share10: 0.2, share15: 0.3, share20: 0.4,
-		deepEndRank: 100, imdQuintile: 4, locationImdScore: 28, locationSource: 'postcode', unplacedShare: 0.01
+		code: 'A00001',
+		name: 'Test Surgery',
+		postcode: 'LS1 1AA',
+		lat: 53.8,
+		lon: -1.55,
+		pcnCode: 'U12345',
+		pcnName: 'Test PCN',
+		sicblCode: 'E38000001',
+		icbCode: 'E54000001',
+		nhserCode: 'E40000001',
+		region: 'E12000003',
+		lsoa: 'E01000001',
+		patients: 10000,
+		weightedPatients: 11000,
+		fteStatus: 'reported',
+		gpFte: 5.5,
+		gpFteAll: 6,
+		nurseFte: 3,
+		dpcFte: 2,
+		gpFtePer10kWeighted: 5,
+		gpFteAllPer10kWeighted: 5.4545,
+		imdScore: 30,
+		share10: 0.2,
+		share15: 0.3,
+		share20: 0.4,
+		deepEndRank: 100,
+		imdQuintile: 4,
+		locationImdScore: 28,
+		locationSource: 'postcode',
+		unplacedShare: 0.01
 	};
 	const rec = { ...base, ...over };
 	return PRACTICE_FIELDS.map((f) => rec[f] ?? null);
 }
 
-const doc = (rows: unknown[][]) => ({ fields: [...PRACTICE_FIELDS], rows, decileShares: rows.map(() => [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0]), address: rows.map(() => '1 High St') });
+const doc = (rows: unknown[][]) => ({
+	fields: [...PRACTICE_FIELDS],
+	rows,
+	decileShares: rows.map(() => [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0]),
+	address: rows.map(() => '1 High St')
+});
 
 describe('parsePractices', () => {
 	const table = parsePractices(
@@ -32,7 +62,13 @@ describe('parsePractices', () => {
 			practiceRow({ code: 'A1', imdScore: 50, gpFtePer10kWeighted: 4, icbCode: 'E54000001' }),
 			practiceRow({ code: 'A2', imdScore: 40, gpFtePer10kWeighted: 6, icbCode: 'E54000001' }),
 			practiceRow({ code: 'A3', imdScore: 20, gpFtePer10kWeighted: 6, icbCode: 'E54000002' }),
-			practiceRow({ code: 'A4', imdScore: 10, gpFtePer10kWeighted: null, fteStatus: 'not-reported', icbCode: 'E54000002' }),
+			practiceRow({
+				code: 'A4',
+				imdScore: 10,
+				gpFtePer10kWeighted: null,
+				fteStatus: 'not-reported',
+				icbCode: 'E54000002'
+			}),
 			practiceRow({ code: 'A5', imdScore: null, lat: null, lon: null, locationSource: 'none' })
 		])
 	);
@@ -72,7 +108,9 @@ describe('parsePractices', () => {
 	it('names the file, row and field at fault', () => {
 		expect(() => parsePractices({ rows: [] })).toThrow(DataError);
 		expect(() => parsePractices({ fields: ['code'], rows: [] })).toThrow(/lacks the field\(s\) name/);
-		expect(() => parsePractices(doc([practiceRow({ code: 'B9', patients: 'many' })]))).toThrow(/row 1 \(B9\): patients is "many"/);
+		expect(() => parsePractices(doc([practiceRow({ code: 'B9', patients: 'many' })]))).toThrow(
+			/row 1 \(B9\): patients is "many"/
+		);
 		try {
 			parsePractices('nonsense');
 		} catch (e) {
@@ -83,7 +121,8 @@ describe('parsePractices', () => {
 
 	describe('practice layer', () => {
 		it('keeps practices by ICB, IMD decile and FTE range, and never those without a location', () => {
-			const codes = (v: Partial<typeof DEFAULT_VIEW>) => table.practices.filter((p) => keepsPractice(p, { ...DEFAULT_VIEW, ...v })).map((p) => p.code);
+			const codes = (v: Partial<typeof DEFAULT_VIEW>) =>
+				table.practices.filter((p) => keepsPractice(p, { ...DEFAULT_VIEW, ...v })).map((p) => p.code);
 			expect(codes({})).toEqual(['A1', 'A2', 'A3', 'A4']);
 			expect(codes({ icb: 'E54000002' })).toEqual(['A3', 'A4']);
 			expect(codes({ imd: [1, 5] })).toEqual(['A1', 'A2']);
@@ -92,7 +131,9 @@ describe('parsePractices', () => {
 		});
 
 		it('draws big lists first so small ones stay on top', () => {
-			const t = parsePractices(doc([practiceRow({ code: 'S', patients: 2000 }), practiceRow({ code: 'B', patients: 30000 })]));
+			const t = parsePractices(
+				doc([practiceRow({ code: 'S', patients: 2000 }), practiceRow({ code: 'B', patients: 30000 })])
+			);
 			expect(visiblePractices(t.practices, DEFAULT_VIEW).map((p) => p.code)).toEqual(['B', 'S']);
 		});
 
@@ -114,9 +155,53 @@ describe('parsePractices', () => {
 
 describe('other readers', () => {
 	it('lsoa-detail.json', () => {
-		const fields = ['code', 'name', 'ladName', 'icbCode', 'population', 'patients', 'patientsCovered', 'attributedFte', 'attributedWeightedPatients', 'gpFtePer10kWeighted', 'nearestPracticeCode', 'nearestPracticeKm', 'centreLon', 'centreLat', 'imdScore', 'imdRank'];
-		const t = parseLsoaDetail({ fields, rows: [['E01000001', 'City of London 001A', 'City of London', 'E54000027', 1500, 1400.5, 1300, 0.8, 1600, 5, 'A1', 0.3, -0.09, 51.52, 6.2, 30000]] });
-		expect(t.get('E01000001')).toMatchObject({ name: 'City of London 001A', population: 1500, gpFtePer10kWeighted: 5, centreLat: 51.52 });
+		const fields = [
+			'code',
+			'name',
+			'ladName',
+			'icbCode',
+			'population',
+			'patients',
+			'patientsCovered',
+			'attributedFte',
+			'attributedWeightedPatients',
+			'gpFtePer10kWeighted',
+			'nearestPracticeCode',
+			'nearestPracticeKm',
+			'centreLon',
+			'centreLat',
+			'imdScore',
+			'imdRank'
+		];
+		const t = parseLsoaDetail({
+			fields,
+			rows: [
+				[
+					'E01000001',
+					'City of London 001A',
+					'City of London',
+					'E54000027',
+					1500,
+					1400.5,
+					1300,
+					0.8,
+					1600,
+					5,
+					'A1',
+					0.3,
+					-0.09,
+					51.52,
+					6.2,
+					30000
+				]
+			]
+		});
+		expect(t.get('E01000001')).toMatchObject({
+			name: 'City of London 001A',
+			population: 1500,
+			gpFtePer10kWeighted: 5,
+			centreLat: 51.52
+		});
 		expect(() => parseLsoaDetail({ fields: ['code'], rows: [] })).toThrow(/lacks the field/);
 	});
 
@@ -124,7 +209,14 @@ describe('other readers', () => {
 		const n = parseNetworks({
 			englandRate: 5.1,
 			networks: [
-				{ id: 'yh', name: 'Yorkshire & Humber', estimatedMembers: [{ code: 'A1', value: 0.5, rank: 1, nationalRank: 10, selected: true }, { code: 'A2', value: 0.1, rank: 2, nationalRank: 900, selected: false }] },
+				{
+					id: 'yh',
+					name: 'Yorkshire & Humber',
+					estimatedMembers: [
+						{ code: 'A1', value: 0.5, rank: 1, nationalRank: 10, selected: true },
+						{ code: 'A2', value: 0.1, rank: 2, nationalRank: 900, selected: false }
+					]
+				},
 				{ id: 'sc', name: 'Scotland', estimatedMembers: null }
 			]
 		});
@@ -136,7 +228,21 @@ describe('other readers', () => {
 	});
 
 	it('places in each accepted shape, cities first', () => {
-		const geo = parsePlaces({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'Otley', type: 'Town' }, geometry: { type: 'Point', coordinates: [-1.69, 53.9] } }, { type: 'Feature', properties: { name: 'Leeds', local_type: 'City' }, geometry: { type: 'Point', coordinates: [-1.55, 53.8] } }] });
+		const geo = parsePlaces({
+			type: 'FeatureCollection',
+			features: [
+				{
+					type: 'Feature',
+					properties: { name: 'Otley', type: 'Town' },
+					geometry: { type: 'Point', coordinates: [-1.69, 53.9] }
+				},
+				{
+					type: 'Feature',
+					properties: { name: 'Leeds', local_type: 'City' },
+					geometry: { type: 'Point', coordinates: [-1.55, 53.8] }
+				}
+			]
+		});
 		expect(geo.map((p) => p.name)).toEqual(['Leeds', 'Otley']);
 		const cols = parsePlaces({ fields: ['name', 'lon', 'lat', 'kind'], rows: [['York', -1.08, 53.96, 'city']] });
 		expect(cols[0]).toMatchObject({ name: 'York', lon: -1.08, kind: 'city' });
@@ -146,14 +252,27 @@ describe('other readers', () => {
 	});
 
 	it('CSV with quotes, doubled quotes, CRLF and a BOM', () => {
-		expect(parseCsv('\ufeffa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
-		expect(csvRecords('level,code,name\nicb,E54000001,"NHS A, B"\n')).toEqual([{ level: 'icb', code: 'E54000001', name: 'NHS A, B' }]);
+		expect(parseCsv('\ufeffa,b\r\n"x, y","say ""hi"""\r\n')).toEqual([
+			['a', 'b'],
+			['x, y', 'say "hi"']
+		]);
+		expect(csvRecords('level,code,name\nicb,E54000001,"NHS A, B"\n')).toEqual([
+			{ level: 'icb', code: 'E54000001', name: 'NHS A, B' }
+		]);
 		expect(() => parseCsv('a,"b')).toThrow(/unterminated/);
 	});
 
 	it('areas.csv', () => {
-		const a = parseAreas('level,code,ods_code,name,parent_code,practices,gp_fte_per_10k_weighted,imd_score,gp_fte_shortfall\nicb,E54000001,QHM,NHS North East ICB,E40000012,300,5.2,30.1,-3\n');
-		expect(a[0]).toMatchObject({ level: 'icb', code: 'E54000001', practices: 300, gpFtePer10kWeighted: 5.2, gpFteShortfall: -3 });
+		const a = parseAreas(
+			'level,code,ods_code,name,parent_code,practices,gp_fte_per_10k_weighted,imd_score,gp_fte_shortfall\nicb,E54000001,QHM,NHS North East ICB,E40000012,300,5.2,30.1,-3\n'
+		);
+		expect(a[0]).toMatchObject({
+			level: 'icb',
+			code: 'E54000001',
+			practices: 300,
+			gpFtePer10kWeighted: 5.2,
+			gpFteShortfall: -3
+		});
 		expect(() => parseAreas('x,y\n1,2\n')).toThrow(/level, code and name/);
 	});
 });

@@ -2,7 +2,15 @@
 // expression evaluator (the same code the browser runs).
 import { describe, expect, it } from 'vitest';
 import { createPropertyExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { buildStyle, layerIdsFor, BOUNDARIES, imdMaskOpacity, measureLayers, maskLayers, measureLayerId } from '../src/lib/map/style';
+import {
+	buildStyle,
+	layerIdsFor,
+	BOUNDARIES,
+	imdMaskOpacity,
+	measureLayers,
+	maskLayers,
+	measureLayerId
+} from '../src/lib/map/style';
 import { FILTERED_OUT_COLOUR, fteOutsideFilter, lsoaFillColour, lsoaFilterExpression } from '../src/lib/map/paint';
 import { LSOA_MEASURES, lsoaMeasure, lsoaScale } from '../src/lib/map/measures';
 import { DEFAULT_VIEW, type ViewParams } from '../src/lib/state/url';
@@ -22,15 +30,28 @@ function fillFor(value: unknown, properties: Record<string, unknown>): string {
 	const spec = (latest as Record<string, any>).paint_fill['fill-color'];
 	const parsed = createPropertyExpression(value, 'layers.lsoa-fill.paint.fill-color', spec);
 	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-	const c = parsed.value.evaluate({ zoom: 9 }, { type: 'Polygon', properties } as never) as { r: number; g: number; b: number };
+	const c = parsed.value.evaluate({ zoom: 9 }, { type: 'Polygon', properties } as never) as {
+		r: number;
+		g: number;
+		b: number;
+	};
 	return toHex(`rgb(${Math.round(c.r * 255)}, ${Math.round(c.g * 255)}, ${Math.round(c.b * 255)})`);
 }
 
 describe('buildStyle', () => {
 	it('is a valid maplibre style for every measure and with filters on', () => {
 		for (const m of LSOA_MEASURES) {
-			const v: ViewParams = { ...DEFAULT_VIEW, measure: m.key, imd: [1, 3], fte: [2, 6], icb: 'E54000050', layers: ['lsoa', 'network'] };
-			const errors = validateStyleMin(buildStyle(inputs, v, { measures: LSOA_MEASURES.map((x) => x.key), masks: true }) as never);
+			const v: ViewParams = {
+				...DEFAULT_VIEW,
+				measure: m.key,
+				imd: [1, 3],
+				fte: [2, 6],
+				icb: 'E54000050',
+				layers: ['lsoa', 'network']
+			};
+			const errors = validateStyleMin(
+				buildStyle(inputs, v, { measures: LSOA_MEASURES.map((x) => x.key), masks: true }) as never
+			);
 			expect(errors.map((e) => e.message)).toEqual([]);
 		}
 	});
@@ -45,7 +66,8 @@ describe('buildStyle', () => {
 
 	it('layer visibility follows the view', () => {
 		const style = buildStyle(inputs, { ...DEFAULT_VIEW, layers: ['lsoa', 'network'] });
-		const visibility = (id: string) => (style.layers.find((l) => l.id === id)?.layout as { visibility?: string } | undefined)?.visibility;
+		const visibility = (id: string) =>
+			(style.layers.find((l) => l.id === id)?.layout as { visibility?: string } | undefined)?.visibility;
 		expect(visibility('fill-imd-lsoa')).toBe('visible');
 		expect(visibility('network-line')).toBe('visible');
 		expect(visibility('network-label')).toBe('visible');
@@ -63,7 +85,7 @@ describe('buildStyle', () => {
 		expect(layerIdsFor('lsoa', inputs.boundaryLayers, ids)).toContain('fill-imd-lsoa');
 	});
 
-	it('one fill layer per measure and zoom band; only the view\'s measure is opaque', () => {
+	it("one fill layer per measure and zoom band; only the view's measure is opaque", () => {
 		const v = { ...DEFAULT_VIEW, measure: 'edu' as const };
 		const layers = measureLayers(['imd', 'edu'], v, 4.3);
 		expect(layers.map((l) => l.id)).toEqual(['fill-imd-lad', 'fill-imd-lsoa', 'fill-edu-lad', 'fill-edu-lsoa']);
@@ -71,7 +93,11 @@ describe('buildStyle', () => {
 		expect(opacity(measureLayerId('edu', 'lsoa'))).toBeGreaterThan(0.5);
 		expect(opacity(measureLayerId('imd', 'lsoa'))).toBe(0);
 		// The first style has only the view's measure; the others come after the first paint.
-		expect(buildStyle(inputs, v).layers.filter((l) => l.id.startsWith('fill-')).map((l) => l.id)).toEqual(['fill-edu-lad', 'fill-edu-lsoa']);
+		expect(
+			buildStyle(inputs, v)
+				.layers.filter((l) => l.id.startsWith('fill-'))
+				.map((l) => l.id)
+		).toEqual(['fill-edu-lad', 'fill-edu-lsoa']);
 	});
 
 	it('decile masks cover exactly the deciles the IMD filter leaves out', () => {
@@ -94,7 +120,9 @@ describe('buildStyle', () => {
 		expect(out({})).toBe(true);
 		const masks = maskLayers({ ...DEFAULT_VIEW, fte: [3, 5] });
 		expect((masks.find((l) => l.id === 'mask-fte-lsoa')!.layout as { visibility: string }).visibility).toBe('visible');
-		expect((maskLayers(DEFAULT_VIEW).find((l) => l.id === 'mask-fte-lsoa')!.layout as { visibility: string }).visibility).toBe('none');
+		expect(
+			(maskLayers(DEFAULT_VIEW).find((l) => l.id === 'mask-fte-lsoa')!.layout as { visibility: string }).visibility
+		).toBe('none');
 	});
 
 	it('without a label layer in the archive, no area-label layers are added', () => {

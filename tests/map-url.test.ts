@@ -30,13 +30,18 @@ describe('view URL', () => {
 	});
 
 	it('selections of each kind round-trip', () => {
-		for (const selection of [{ kind: 'lsoa', code: 'E01011365' }, { kind: 'lad', code: 'E08000035' }] as const) {
+		for (const selection of [
+			{ kind: 'lsoa', code: 'E01011365' },
+			{ kind: 'lad', code: 'E08000035' }
+		] as const) {
 			expect(roundTrip({ ...DEFAULT_VIEW, selection }).selection).toEqual(selection);
 		}
 	});
 
 	it('ignores values it cannot read and keeps the defaults', () => {
-		const v = parseView(new URLSearchParams('c=abc,1&z=99&m=nope&pm=x&imd=7-2&fte=-1-3&icb=<script>&sel=q:X1&panel=evil&mode=DROP TABLE'));
+		const v = parseView(
+			new URLSearchParams('c=abc,1&z=99&m=nope&pm=x&imd=7-2&fte=-1-3&icb=<script>&sel=q:X1&panel=evil&mode=DROP TABLE')
+		);
 		expect(v).toEqual(DEFAULT_VIEW);
 	});
 

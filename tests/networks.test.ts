@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeRule, inFootprint, rankByRule, type Network } from '../src/lib/domain/networks';
 
-const practice = (code: string, share15: number | null, extra: Partial<{ icbCode: string; region: string; locationImdScore: number }> = {}) => ({
+const practice = (
+	code: string,
+	share15: number | null,
+	extra: Partial<{ icbCode: string; region: string; locationImdScore: number }> = {}
+) => ({
 	code,
 	share10: share15 === null ? null : share15 / 2,
 	share15,
@@ -16,12 +20,18 @@ const practice = (code: string, share15: number | null, extra: Partial<{ icbCode
 });
 
 // 20 practices nationally, shares 0.95, 0.90, …, 0.00; the footprint holds five of them.
-const national = Array.from({ length: 20 }, (_, i) => practice(`P${String(i).padStart(2, '0')}`, Math.round((0.95 - i * 0.05) * 100) / 100));
+const national = Array.from({ length: 20 }, (_, i) =>
+	practice(`P${String(i).padStart(2, '0')}`, Math.round((0.95 - i * 0.05) * 100) / 100)
+);
 const footprint = [national[0], national[1], national[3], national[10], national[19]];
 
 describe('membership rules', () => {
 	it('nationalTop: footprint practices in the top 10% nationally (ranks 1–2 of 20)', () => {
-		const r = rankByRule({ measure: 'share15', selection: { kind: 'nationalTop', fraction: 0.1 } }, national, footprint);
+		const r = rankByRule(
+			{ measure: 'share15', selection: { kind: 'nationalTop', fraction: 0.1 } },
+			national,
+			footprint
+		);
 		expect(r.map((x) => [x.code, x.rank, x.nationalRank, x.selected])).toEqual([
 			['P00', 1, 1, true],
 			['P01', 2, 2, true],
@@ -40,7 +50,10 @@ describe('membership rules', () => {
 		expect(r.find((x) => x.code === 'P10')!.value).toBeCloseTo(0.45, 10);
 	});
 	it('practices without a value are left out of the ranking', () => {
-		const r = rankByRule({ measure: 'share15', selection: { kind: 'topN', n: 5 } }, national, [practice('X', null), national[2]]);
+		const r = rankByRule({ measure: 'share15', selection: { kind: 'topN', n: 5 } }, national, [
+			practice('X', null),
+			national[2]
+		]);
 		expect(r.map((x) => x.code)).toEqual(['P02']);
 	});
 	it('describes rules in words', () => {
@@ -62,11 +75,21 @@ describe('membership rules', () => {
 describe('data/networks.json', () => {
 	const doc = JSON.parse(readFileSync(join(__dirname, '../data/networks.json'), 'utf8')) as { networks: Network[] };
 	it('has the six sourced networks with rules and sources', () => {
-		expect(doc.networks.map((n) => n.id)).toEqual(['nenc', 'yorkshire_humber', 'scotland', 'wales', 'ireland', 'northern_ireland']);
+		expect(doc.networks.map((n) => n.id)).toEqual([
+			'nenc',
+			'yorkshire_humber',
+			'scotland',
+			'wales',
+			'ireland',
+			'northern_ireland'
+		]);
 		for (const n of doc.networks) {
 			expect(n.sourceUrl).toMatch(/^https?:\/\//);
 			expect(n.statedRule.length).toBeGreaterThan(10);
 		}
-		expect(doc.networks.find((n) => n.id === 'nenc')!.rule).toEqual({ measure: 'share15', selection: { kind: 'nationalTop', fraction: 0.1 } });
+		expect(doc.networks.find((n) => n.id === 'nenc')!.rule).toEqual({
+			measure: 'share15',
+			selection: { kind: 'nationalTop', fraction: 0.1 }
+		});
 	});
 });

@@ -39,7 +39,13 @@ describe.skipIf(!built)('full build on the real mirror', () => {
 	});
 
 	it('England FTE totals are consistent with the workforce file (27,077 fully qualified FTE across 6,293 practices)', () => {
-		const england = table('areas.csv', ['level', 'gp_fte', 'practices', 'gp_fte_per_10k_weighted', 'gp_fte_shortfall']).find((r) => r.level === 'england')!;
+		const england = table('areas.csv', [
+			'level',
+			'gp_fte',
+			'practices',
+			'gp_fte_per_10k_weighted',
+			'gp_fte_shortfall'
+		]).find((r) => r.level === 'england')!;
 		expect(Number(england.practices)).toBe(6202);
 		expect(Number(england.gp_fte)).toBeGreaterThan(26_000);
 		expect(Number(england.gp_fte)).toBeLessThanOrEqual(27_077);
@@ -48,7 +54,8 @@ describe.skipIf(!built)('full build on the real mirror', () => {
 
 	it('area levels each sum to England (ICB FTE and weighted patients)', () => {
 		const rows = table('areas.csv', ['level', 'gp_fte', 'weighted_patients', 'gp_fte_shortfall']);
-		const sum = (level: string, col: string) => rows.filter((r) => r.level === level).reduce((s, r) => s + Number(r[col]), 0);
+		const sum = (level: string, col: string) =>
+			rows.filter((r) => r.level === level).reduce((s, r) => s + Number(r[col]), 0);
 		for (const level of ['nhser', 'icb', 'sicbl']) {
 			expect(sum(level, 'gp_fte')).toBeCloseTo(sum('england', 'gp_fte'), -1);
 			expect(sum(level, 'weighted_patients') / sum('england', 'weighted_patients')).toBeCloseTo(1, 4);
@@ -81,7 +88,9 @@ describe.skipIf(!built)('full build on the real mirror', () => {
 
 	it('deep end rank 1 has the largest share in the most deprived 15%', () => {
 		const rows = table('practices.csv', ['deep_end_rank', 'share_most_deprived_15pc']);
-		const ranked = rows.filter((r) => r.deep_end_rank !== null).sort((a, b) => Number(a.deep_end_rank) - Number(b.deep_end_rank));
+		const ranked = rows
+			.filter((r) => r.deep_end_rank !== null)
+			.sort((a, b) => Number(a.deep_end_rank) - Number(b.deep_end_rank));
 		expect(Number(ranked[0].deep_end_rank)).toBe(1);
 		const max = Math.max(...rows.map((r) => Number(r.share_most_deprived_15pc ?? 0)));
 		expect(Number(ranked[0].share_most_deprived_15pc)).toBe(max);

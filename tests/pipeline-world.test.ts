@@ -55,7 +55,8 @@ beforeAll(async () => {
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 type Row = Record<string, string>;
-const table = (name: string): Row[] => parse(readFileSync(join(out, name), 'utf8'), { columns: true, skip_empty_lines: true });
+const table = (name: string): Row[] =>
+	parse(readFileSync(join(out, name), 'utf8'), { columns: true, skip_empty_lines: true });
 const byKey = (name: string, key: string) => new Map(table(name).map((r) => [r[key], r]));
 /** A numeric cell (a blank one fails the test). */
 const num = (v: string | undefined) => {
@@ -73,13 +74,19 @@ describe('the world fixture', () => {
 		// Committed files = generator output (compared decompressed: gzip bytes may differ across zlib builds).
 		const plain = (rel: string, b: Buffer) => (rel.endsWith('.gz') ? gunzipSync(b) : b);
 		for (const [rel, bytes] of generated) {
-			expect(plain(rel, readFileSync(join(world, rel))).equals(plain(rel, bytes)), `${rel} is stale: run npx tsx tests/fixtures/world/make-world.ts`).toBe(true);
+			expect(
+				plain(rel, readFileSync(join(world, rel))).equals(plain(rel, bytes)),
+				`${rel} is stale: run npx tsx tests/fixtures/world/make-world.ts`
+			).toBe(true);
 		}
 		// The payments file keeps the real file's UTF-8 BOM.
 		expect([...gunzipSync(readFileSync(join(world, INPUT_FILES.payments))).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		// Small enough to commit.
 		let total = 0;
-		const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : (total += statSync(join(d, n)).size)));
+		const walk = (d: string) =>
+			readdirSync(d).forEach((n) =>
+				statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : (total += statSync(join(d, n)).size)
+			);
 		walk(world);
 		expect(total).toBeLessThan(200_000);
 	});
@@ -87,12 +94,30 @@ describe('the world fixture', () => {
 
 describe('pipeline on the hand-made world', () => {
 	it('writes every output', () => {
-		for (const f of ['practices.csv', 'lsoa.csv', 'areas.csv', 'inverse-care.csv', 'lsoa.pmtiles', 'boundaries.pmtiles', 'build-report.json', 'practices.json', 'lsoa-detail.json', 'networks.json', 'columns.json', 'sources.json']) {
+		for (const f of [
+			'practices.csv',
+			'lsoa.csv',
+			'areas.csv',
+			'inverse-care.csv',
+			'lsoa.pmtiles',
+			'boundaries.pmtiles',
+			'build-report.json',
+			'practices.json',
+			'lsoa-detail.json',
+			'networks.json',
+			'columns.json',
+			'sources.json'
+		]) {
 			expect(existsSync(join(out, f)), f).toBe(true);
 		}
 		// Nothing half-written left behind.
 		const leftovers: string[] = [];
-		const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.tmp/.test(n) && leftovers.push(relative(out, join(d, n)))));
+		const walk = (d: string) =>
+			readdirSync(d).forEach((n) =>
+				statSync(join(d, n)).isDirectory()
+					? walk(join(d, n))
+					: /\.tmp/.test(n) && leftovers.push(relative(out, join(d, n)))
+			);
 		walk(out);
 		expect(leftovers).toEqual([]);
 	});
@@ -106,7 +131,9 @@ describe('pipeline on the hand-made world', () => {
 		expect(num(p.share_most_deprived_15pc)).toBeCloseTo(0.6, 4);
 		expect(num(p.share_most_deprived_20pc)).toBeCloseTo(0.6, 4);
 		// Deciles: 1 = L1 + L5 = 600; 2 = L2 300; 3 = L7 100; 6 = L6 300; 10 = L8 200 (of 1,500).
-		expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => Number(p[`share_imd_decile_${d}`]))).toEqual([0.4, 0.2, 0.0667, 0, 0, 0.2, 0, 0, 0, 0.1333]);
+		expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => Number(p[`share_imd_decile_${d}`]))).toEqual([
+			0.4, 0.2, 0.0667, 0, 0, 0.2, 0, 0, 0, 0.1333
+		]);
 		// Unplaced: 50 NO2011 + 30 Welsh = 80 of 1,580 listed = 0.0506.
 		expect(p.listed_patients_2023).toBe('1580');
 		expect(p.unplaced_no_lsoa).toBe('50');
@@ -172,7 +199,13 @@ describe('pipeline on the hand-made world', () => {
 
 	it('practice locations: Code-Point postcode, or the postcode-sector centroid when the postcode is not live', () => {
 		const p = byKey('practices.csv', 'practice_code');
-		expect(p.get('A99001')).toMatchObject({ location_source: 'postcode', lat: '54.5452', lon: '-1.3448', lsoa21_code: 'E01090001', region_code: 'E12000001' });
+		expect(p.get('A99001')).toMatchObject({
+			location_source: 'postcode',
+			lat: '54.5452',
+			lon: '-1.3448',
+			lsoa21_code: 'E01090001',
+			region_code: 'E12000001'
+		});
 		// TS15 9ZZ is not in Code-Point; sector TS15 9 = mean of TS15 9AA (-1.316, 54.563) and TS15 9AB
 		// (-1.314, 54.567) = (-1.315, 54.565), in L15; TS15 9XX has no position and must not count.
 		const a3 = p.get('A99003')!;
@@ -207,10 +240,19 @@ describe('pipeline on the hand-made world', () => {
 		expect(num(l.get('E01090005')!.registered_patients_2023)).toBe(200);
 		expect(num(l.get('E01090005')!.gp_fte_per_10k_weighted)).toBeCloseTo(5, 3);
 		// An LSOA nobody is registered from: no rate, but still a row with its IoD2025 data and population.
-		expect(l.get('E01090013')).toMatchObject({ registered_patients_2023: '0', gp_fte_per_10k_weighted: '', imd_rank: '11', population_2021: '1500' });
+		expect(l.get('E01090013')).toMatchObject({
+			registered_patients_2023: '0',
+			gp_fte_per_10k_weighted: '',
+			imd_rank: '11',
+			population_2021: '1500'
+		});
 		expect(l.size).toBe(20);
 		// Nearest practice from the LSOA centre: L1's centre (-1.345, 54.545) is 26 m from A99001.
-		expect(l.get('E01090001')).toMatchObject({ centre_lon: '-1.345', centre_lat: '54.545', nearest_practice_code: 'A99001' });
+		expect(l.get('E01090001')).toMatchObject({
+			centre_lon: '-1.345',
+			centre_lat: '54.545',
+			nearest_practice_code: 'A99001'
+		});
 		expect(num(l.get('E01090001')!.nearest_practice_km)).toBeCloseTo(0.026, 2);
 	});
 
@@ -268,7 +310,16 @@ describe('pipeline on the hand-made world', () => {
 	});
 
 	it('the report counts rows read and everything dropped', () => {
-		expect(report.rowsRead).toMatchObject({ imd2025Lsoas: 20, lsoaLookupRows: 22, mappingPractices: 4, registrationRows: 17, registrationPractices: 5, workforcePracticesFy2024_25: 4, paymentsPractices: 4, lsoaPolygons: 20 });
+		expect(report.rowsRead).toMatchObject({
+			imd2025Lsoas: 20,
+			lsoaLookupRows: 22,
+			mappingPractices: 4,
+			registrationRows: 17,
+			registrationPractices: 5,
+			workforcePracticesFy2024_25: 4,
+			paymentsPractices: 4,
+			lsoaPolygons: 20
+		});
 		const dropped = Object.fromEntries(report.dropped.map((d) => [d.what, d.count]));
 		expect(dropped).toMatchObject({
 			'practices in the July 2023 registrations but not in the Oct 2025 mapping file (closed or merged)': 1,
@@ -278,7 +329,16 @@ describe('pipeline on the hand-made world', () => {
 			'patients with an LSOA code unknown to the lookups': 10,
 			'practices without usable GP FTE (excluded from rates)': 1
 		});
-		expect(report.practices).toMatchObject({ practices: 4, locatedByPostcode: 3, locatedBySector: 1, notLocated: 0, needRatioDefaulted: 1, fteNotReported: 1, listedPatients2023: 5580, unplacedPatients2023: 90 });
+		expect(report.practices).toMatchObject({
+			practices: 4,
+			locatedByPostcode: 3,
+			locatedBySector: 1,
+			notLocated: 0,
+			needRatioDefaulted: 1,
+			fteNotReported: 1,
+			listedPatients2023: 5580,
+			unplacedPatients2023: 90
+		});
 		expect(report.inputs).toHaveLength(21);
 		expect(log.join('\n')).toContain('England: 5.252 fully qualified GP FTE per 10,000 weighted patients; 20 LSOAs.');
 		expect(JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')).fingerprint).toBe('world-test');
@@ -294,7 +354,11 @@ describe('pipeline on the hand-made world', () => {
 			['2BB', 54.5647, -1.3351]
 		]);
 		expect(json('postcodes/TS15.json').postcodes.map((p: unknown[]) => p[0])).toEqual(['9AA', '9AB']);
-		expect(report.search.postcodes).toMatchObject({ postcodes: 7, skippedNoPosition: 1, noPositionExamples: ['TS15 9XX'] });
+		expect(report.search.postcodes).toMatchObject({
+			postcodes: 7,
+			skippedNoPosition: 1,
+			noPositionExamples: ['TS15 9XX']
+		});
 		// Places: English name first where the place has one, the other kept (UTF-8 intact).
 		const places = json('places.json');
 		const names = places.places.map((r: string[]) => [r[0], r[1]]);
@@ -315,7 +379,8 @@ describe('pipeline on the hand-made world', () => {
 			const codes = distinct(await tilesAtZoom(archive, header, z), 'lsoa');
 			expect(codes.size, `zoom ${z}`).toBe(20);
 		}
-		for (const z of [0, 4, 7]) expect([...distinct(await tilesAtZoom(archive, header, z), 'lad')].sort()).toEqual(['E06000004', 'E06000065']);
+		for (const z of [0, 4, 7])
+			expect([...distinct(await tilesAtZoom(archive, header, z), 'lad')].sort()).toEqual(['E06000004', 'E06000065']);
 	});
 
 	it('boundary tiles: Welsh and Scottish authorities dissolve into one footprint polygon each', async () => {
@@ -326,10 +391,21 @@ describe('pipeline on the hand-made world', () => {
 			const { VectorTile } = await import('@mapbox/vector-tile');
 			const { PbfReader } = await import('pbf');
 			const layer = new VectorTile(new PbfReader(new Uint8Array(tile!.data))).layers.network;
-			const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).filter((f) => f.properties.code === id);
+			const features = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).filter(
+				(f) => f.properties.code === id
+			);
 			expect(features).toHaveLength(1);
 			// Exterior rings share the first ring's winding (MVT); a dissolved pair of squares has one.
-			const signs = features[0].loadGeometry().map((ring) => Math.sign(ring.reduce((a, p, k) => a + (ring[(k + 1) % ring.length].x - p.x) * (ring[(k + 1) % ring.length].y + p.y), 0)));
+			const signs = features[0]
+				.loadGeometry()
+				.map((ring) =>
+					Math.sign(
+						ring.reduce(
+							(a, p, k) => a + (ring[(k + 1) % ring.length].x - p.x) * (ring[(k + 1) % ring.length].y + p.y),
+							0
+						)
+					)
+				);
 			return signs.filter((s) => s === signs[0]).length;
 		};
 		expect(await exteriorRings(-4.3, 53.25, 'wales')).toBe(1);

@@ -35,7 +35,23 @@ describe('normalisePostcode', () => {
 		expect(normalisePostcode('gir0aa')).toBe('GIR 0AA'); // the one special case
 	});
 	it('rejects junk, partial postcodes and non-strings', () => {
-		for (const junk of ['', '   ', 'Leeds', 'LS1', 'LS1 1', 'LS1 1U', 'LS1 1URR', '1UR', 'LS1 UR1', 'LSS1 1UR', 'L1 1U1', 'EC1AA 1BB', 'LS1-1UR', '12345', 'SW1A 1AA; DROP']) {
+		for (const junk of [
+			'',
+			'   ',
+			'Leeds',
+			'LS1',
+			'LS1 1',
+			'LS1 1U',
+			'LS1 1URR',
+			'1UR',
+			'LS1 UR1',
+			'LSS1 1UR',
+			'L1 1U1',
+			'EC1AA 1BB',
+			'LS1-1UR',
+			'12345',
+			'SW1A 1AA; DROP'
+		]) {
 			expect(normalisePostcode(junk), junk).toBeNull();
 		}
 		expect(normalisePostcode(null)).toBeNull();
@@ -87,12 +103,42 @@ describe('looksLikePostcode (search box)', () => {
 	it('whole and part-typed postcodes', () => {
 		// "M62" has the shape of an outward code: a motorway is not told apart from a postcode, which is
 		// fine: the postcode search says "not found" and the place search still runs.
-		for (const s of ['M1', 'm1 1', 'M1 1A', 'M1 1AE', 'LS1', 'LS11', 'LS11U', 'LS1 1U', 'EC1A', 'EC1A 1B', 'W1A 0AX', 'b33 8th', 'GIR 0AA', 'DN551P', 'M62', 'LS1 1 UR']) {
+		for (const s of [
+			'M1',
+			'm1 1',
+			'M1 1A',
+			'M1 1AE',
+			'LS1',
+			'LS11',
+			'LS11U',
+			'LS1 1U',
+			'EC1A',
+			'EC1A 1B',
+			'W1A 0AX',
+			'b33 8th',
+			'GIR 0AA',
+			'DN551P',
+			'M62',
+			'LS1 1 UR'
+		]) {
 			expect(looksLikePostcode(s), s).toBe(true);
 		}
 	});
 	it('place names and junk', () => {
-		for (const s of ['', 'Leeds', 'LS', 'M', '1UR', 'St Helens', 'M1 A', 'LS1 1UR1', 'EC1AB', 'A1A1A1', 'M62 J26', 'LS1 1UR!']) {
+		for (const s of [
+			'',
+			'Leeds',
+			'LS',
+			'M',
+			'1UR',
+			'St Helens',
+			'M1 A',
+			'LS1 1UR1',
+			'EC1AB',
+			'A1A1A1',
+			'M62 J26',
+			'LS1 1UR!'
+		]) {
 			expect(looksLikePostcode(s), s).toBe(false);
 		}
 		expect(looksLikePostcode(undefined)).toBe(false);
@@ -102,10 +148,27 @@ describe('looksLikePostcode (search box)', () => {
 describe('ordering', () => {
 	it('outward codes in natural order', () => {
 		const codes = ['LS10', 'W1', 'LS2', 'EC1A', 'LS1', 'W1A', 'E1W', 'E1', 'E10', 'B1', 'AB10'];
-		expect([...codes].sort(compareOutcodes)).toEqual(['AB10', 'B1', 'E1', 'E1W', 'E10', 'EC1A', 'LS1', 'LS2', 'LS10', 'W1', 'W1A']);
+		expect([...codes].sort(compareOutcodes)).toEqual([
+			'AB10',
+			'B1',
+			'E1',
+			'E1W',
+			'E10',
+			'EC1A',
+			'LS1',
+			'LS2',
+			'LS10',
+			'W1',
+			'W1A'
+		]);
 	});
 	it('postcodes by outward code, then inward code', () => {
-		expect(['LS10 1AA', 'LS1 2AB', 'LS1 1UR', 'LS2 9JT'].sort(comparePostcodes)).toEqual(['LS1 1UR', 'LS1 2AB', 'LS2 9JT', 'LS10 1AA']);
+		expect(['LS10 1AA', 'LS1 2AB', 'LS1 1UR', 'LS2 9JT'].sort(comparePostcodes)).toEqual([
+			'LS1 1UR',
+			'LS1 2AB',
+			'LS2 9JT',
+			'LS10 1AA'
+		]);
 	});
 });
 
@@ -128,7 +191,7 @@ describe('did you mean', () => {
 		// 1UT: one substitution from 1UR, 1UQ and 1US; same distance, so postcode order.
 		expect(suggestPostcodes('ls11ut', known, 5)).toEqual(['LS1 1UQ', 'LS1 1UR', 'LS1 1US']);
 	});
-	it('ties go to the query\'s own sector first', () => {
+	it("ties go to the query's own sector first", () => {
 		// "LS1 2UR": one edit from LS1 1UR (other sector) -- and two from LS1 2AB (own sector).
 		expect(suggestPostcodes('LS1 2UR', known, 2)).toEqual(['LS1 1UR', 'LS1 2AB']);
 		// Equal distance: "LS1 5AB" is one edit from both LS1 2AB and LS1 5AA; 5AA shares its sector.
@@ -147,7 +210,14 @@ describe('did you mean', () => {
 		const outcodes = ['LS1', 'LS10', 'LS2', 'LS11', 'M1'];
 		expect(completePostcodes('ls1', outcodes)).toEqual(['LS1', 'LS10', 'LS11']);
 		expect(completePostcodes('LS1 1U', known)).toEqual(['LS1 1UQ', 'LS1 1UR', 'LS1 1US']);
-		expect(completePostcodes('LS1 ', [...known, 'LS10 1AA'])).toEqual(['LS1 1UQ', 'LS1 1UR', 'LS1 1US', 'LS1 2AB', 'LS1 4DY', 'LS1 5AA']);
+		expect(completePostcodes('LS1 ', [...known, 'LS10 1AA'])).toEqual([
+			'LS1 1UQ',
+			'LS1 1UR',
+			'LS1 1US',
+			'LS1 2AB',
+			'LS1 4DY',
+			'LS1 5AA'
+		]);
 		expect(completePostcodes('LS1', [...known, 'LS10 1AA'], 3)).toEqual(['LS1 1UQ', 'LS1 1UR', 'LS1 1US']);
 		expect(completePostcodes('', known)).toEqual([]);
 	});
@@ -170,7 +240,7 @@ describe('outcode files', () => {
 		expect(findInOutcodeFile(file, 'TS19 1HU')).toBeNull(); // another outcode's file
 		expect(findInOutcodeFile(file, 'TS18')).toBeNull();
 	});
-	it('sector centroid is the mean of the sector\'s postcodes', () => {
+	it("sector centroid is the mean of the sector's postcodes", () => {
 		const c = sectorCentroidInFile(file, 'TS18 1')!;
 		expect(c.n).toBe(2);
 		expect(c.lat).toBeCloseTo(54.55, 10);

@@ -6,7 +6,15 @@ describe('attributed provision (LSOA)', () => {
 	// Practice B: 1 FTE, 5,000 weighted, list 500: 500 in L2.
 	// Practice C: FTE not usable, list 100: 100 in L2.
 	const a = attributeProvision([
-		{ fte: 4, weightedPatients: 10000, listedPatients: 1000, patientsByLsoa: new Map([['L1', 600], ['L2', 400]]) },
+		{
+			fte: 4,
+			weightedPatients: 10000,
+			listedPatients: 1000,
+			patientsByLsoa: new Map([
+				['L1', 600],
+				['L2', 400]
+			])
+		},
 		{ fte: 1, weightedPatients: 5000, listedPatients: 500, patientsByLsoa: new Map([['L2', 500]]) },
 		{ fte: null, weightedPatients: 800, listedPatients: 100, patientsByLsoa: new Map([['L2', 100]]) }
 	]);
@@ -23,7 +31,9 @@ describe('attributed provision (LSOA)', () => {
 		expect(attributedRate(l2)).toBeCloseTo(2.8889, 4);
 	});
 	it('an LSOA served only by practices without FTE has no rate', () => {
-		const only = attributeProvision([{ fte: null, weightedPatients: 100, listedPatients: 10, patientsByLsoa: new Map([['L9', 10]]) }]);
+		const only = attributeProvision([
+			{ fte: null, weightedPatients: 100, listedPatients: 10, patientsByLsoa: new Map([['L9', 10]]) }
+		]);
 		expect(attributedRate(only.get('L9'))).toBeNull();
 		expect(attributedRate(undefined)).toBeNull();
 	});

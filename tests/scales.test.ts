@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { NO_DATA_COLOUR, decileScale, divergingScale, luminance, sequentialScale, toHex, toRgba } from '../src/lib/domain/scales';
+import {
+	NO_DATA_COLOUR,
+	decileScale,
+	divergingScale,
+	luminance,
+	sequentialScale,
+	toHex,
+	toRgba
+} from '../src/lib/domain/scales';
 
 describe('decileScale', () => {
 	const s = decileScale();

@@ -1,8 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildPlaceIndex, buildPostcodeIndex, englishAreaName, postcodeLookup, readCodePoint, readPlaces, sectorCentroids } from '../scripts/pipeline/search';
+import {
+	buildPlaceIndex,
+	buildPostcodeIndex,
+	englishAreaName,
+	postcodeLookup,
+	readCodePoint,
+	readPlaces,
+	sectorCentroids
+} from '../scripts/pipeline/search';
 import { InputError } from '../scripts/pipeline/read';
 import { findInOutcodeFile, type OutcodeFile, type OutcodeIndexFile } from '../src/lib/domain/postcode';
 
@@ -45,7 +62,7 @@ describe('Code-Point Open: reading', () => {
 		expect(cp.lookup('nonsense')).toBeNull();
 	});
 
-	it('sector centroids are the mean of the sector\'s postcodes', () => {
+	it("sector centroids are the mean of the sector's postcodes", () => {
 		const sectors = cp.sectors();
 		expect([...sectors.keys()]).toEqual(['CH1 1', 'CH1 2', 'CH1 3', 'LS1 1', 'LS1 2', 'LS1 4', 'TS18 1', 'TS18 2']);
 		const ts1 = sectors.get('TS18 1')!;
@@ -64,7 +81,12 @@ describe('Code-Point Open: reading', () => {
 			expect(again.get(k)!.lat).toBeCloseTo(v.lat, 12);
 		}
 		// Rows that are not full postcodes are ignored.
-		expect(sectorCentroids([{ postcode: 'LS1', lat: 1, lon: 1 }, { postcode: 'junk', lat: 1, lon: 1 }]).size).toBe(0);
+		expect(
+			sectorCentroids([
+				{ postcode: 'LS1', lat: 1, lon: 1 },
+				{ postcode: 'junk', lat: 1, lon: 1 }
+			]).size
+		).toBe(0);
 	});
 
 	it('locates a practice postcode, falling back to its sector when the postcode is not live', () => {
@@ -125,8 +147,12 @@ describe('postcode index files', () => {
 		expect(read(join(dir, 'LS1.json'))).toBe(
 			'{"outcode":"LS1","postcodes":[["1AZ",53.7963,-1.56409],["1BA",53.79705,-1.55641],["1UR",53.80216,-1.54852],["2AB",53.798,-1.55001],["4DY",53.8,-1.545]]}'
 		);
-		expect(read(join(dir, 'TS18.json'))).toBe('{"outcode":"TS18","postcodes":[["1AA",54.5,-1.3],["1HU",54.6,-1.4],["2AB",54.56,-1.32]]}');
-		expect(read(join(dir, 'CH1.json'))).toBe('{"outcode":"CH1","postcodes":[["1AA",53.2,-2.9],["2BB",53.19,-2.89],["3CC",53.21,-2.91]]}');
+		expect(read(join(dir, 'TS18.json'))).toBe(
+			'{"outcode":"TS18","postcodes":[["1AA",54.5,-1.3],["1HU",54.6,-1.4],["2AB",54.56,-1.32]]}'
+		);
+		expect(read(join(dir, 'CH1.json'))).toBe(
+			'{"outcode":"CH1","postcodes":[["1AA",53.2,-2.9],["2BB",53.19,-2.89],["3CC",53.21,-2.91]]}'
+		);
 	});
 
 	it('writes the outward-code index: centroid, box, count, countries (most first)', () => {
@@ -149,7 +175,13 @@ describe('postcode index files', () => {
 	});
 
 	it('returns stats for the build report and leaves no temp files', () => {
-		expect(stats).toMatchObject({ postcodes: 11, outcodes: 3, skippedNoPosition: 1, largestOutcode: 'LS1', largestFileBytes: statSync(join(dir, 'LS1.json')).size });
+		expect(stats).toMatchObject({
+			postcodes: 11,
+			outcodes: 3,
+			skippedNoPosition: 1,
+			largestOutcode: 'LS1',
+			largestFileBytes: statSync(join(dir, 'LS1.json')).size
+		});
 		expect(stats.indexBytes).toBe(statSync(join(dir, 'index.json')).size);
 		expect(stats.ms).toBeGreaterThanOrEqual(0);
 		expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
@@ -207,13 +239,24 @@ describe('place index files', () => {
 	});
 
 	it('stats', () => {
-		expect(stats).toMatchObject({ places: 8, majorPlaces: 4, placesByType: { City: 2, Town: 2, 'Suburban Area': 3, Village: 1 } });
+		expect(stats).toMatchObject({
+			places: 8,
+			majorPlaces: 4,
+			placesByType: { City: 2, Town: 2, 'Suburban Area': 3, Village: 1 }
+		});
 		expect(stats.bytes).toBe(statSync(join(out, 'places.json')).size);
 		expect(stats.gzipBytes).toBeGreaterThan(0);
 	});
 
 	it('the kept types can be chosen', () => {
-		const all = buildPlaceIndex(readPlaces(fx('places_ok.csv')), join(tmp, 'places-all'), ['City', 'Town', 'Suburban Area', 'Village', 'Hamlet', 'Other Settlement']);
+		const all = buildPlaceIndex(readPlaces(fx('places_ok.csv')), join(tmp, 'places-all'), [
+			'City',
+			'Town',
+			'Suburban Area',
+			'Village',
+			'Hamlet',
+			'Other Settlement'
+		]);
 		expect(all.places).toBe(10);
 	});
 
@@ -230,7 +273,8 @@ describe('place index files', () => {
 
 const MIRROR = '/work/shared/data/postcodes';
 const haveMirror = existsSync(join(MIRROR, 'codepoint_open_2025-10_gb.csv.gz'));
-if (!haveMirror) console.warn(`search.test.ts: skipping the real-data checks: ${MIRROR} is absent (they need the open-data mirror).`);
+if (!haveMirror)
+	console.warn(`search.test.ts: skipping the real-data checks: ${MIRROR} is absent (they need the open-data mirror).`);
 
 describe.skipIf(!haveMirror)('real Code-Point Open and OS Open Names (mirror)', () => {
 	it('indexes ~1.745 M GB postcodes; LS1 1UR is found; no outcode file over 100 KB', () => {
@@ -252,10 +296,13 @@ describe.skipIf(!haveMirror)('real Code-Point Open and OS Open Names (mirror)', 
 		const index = JSON.parse(read(join(dir, 'index.json'))) as OutcodeIndexFile;
 		expect(index.outcodes.length).toBe(files.length - 1);
 		expect(index.outcodes.reduce((s, r) => s + r[7], 0)).toBe(stats.postcodes);
-		for (const odd of ['EC1A', 'W1A', 'M1', 'B33', 'CR2', 'TS18', 'AB10', 'CF10', 'ZE1']) expect(files).toContain(`${odd}.json`);
+		for (const odd of ['EC1A', 'W1A', 'M1', 'B33', 'CR2', 'TS18', 'AB10', 'CF10', 'ZE1'])
+			expect(files).toContain(`${odd}.json`);
 		// DN55 (HMRC's PO box postcodes) is non-geographic: not in Code-Point Open.
 		expect(files).not.toContain('DN55.json');
-		console.log(`real postcode index: ${stats.postcodes} postcodes, ${stats.outcodes} outcodes, read ${stats.readMs} ms, write ${stats.ms} ms, largest ${stats.largestOutcode} ${stats.largestFileBytes} B, index ${stats.indexBytes} B`);
+		console.log(
+			`real postcode index: ${stats.postcodes} postcodes, ${stats.outcodes} outcodes, read ${stats.readMs} ms, write ${stats.ms} ms, largest ${stats.largestOutcode} ${stats.largestFileBytes} B, index ${stats.indexBytes} B`
+		);
 	}, 120_000);
 
 	it('places files stay small', () => {
@@ -264,6 +311,8 @@ describe.skipIf(!haveMirror)('real Code-Point Open and OS Open Names (mirror)', 
 		expect(stats.bytes).toBeLessThan(1_100_000);
 		expect(stats.gzipBytes).toBeLessThan(500_000);
 		expect(stats.majorPlaces).toBe(65 + 1358);
-		console.log(`real places: ${stats.places} places ${stats.bytes} B (${stats.gzipBytes} B gzip); major ${stats.majorPlaces} ${stats.majorBytes} B`);
+		console.log(
+			`real places: ${stats.places} places ${stats.bytes} B (${stats.gzipBytes} B gzip); major ${stats.majorPlaces} ${stats.majorBytes} B`
+		);
 	}, 60_000);
 });

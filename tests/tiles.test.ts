@@ -8,10 +8,30 @@ import { join } from 'node:path';
 import type { BBox, Feature, Polygon } from 'geojson';
 import { bbox as turfBbox } from '@turf/turf';
 import { zxyToTileId as readerTileId, tileIdToZxy as readerZxy, type Header } from 'pmtiles';
-import { buildPmtiles, serializeDirectory, tileIdToZxy, writePmtiles, zxyToTileId, type ArchiveTile } from '../scripts/pipeline/pmtilesWriter';
-import { gssFeatureId, writeVectorArchive, writeVectorArchiveDetailed, type ArchiveStats, type TileLayer } from '../scripts/pipeline/tiles';
+import {
+	buildPmtiles,
+	serializeDirectory,
+	tileIdToZxy,
+	writePmtiles,
+	zxyToTileId,
+	type ArchiveTile
+} from '../scripts/pipeline/pmtilesWriter';
+import {
+	gssFeatureId,
+	writeVectorArchive,
+	writeVectorArchiveDetailed,
+	type ArchiveStats,
+	type TileLayer
+} from '../scripts/pipeline/tiles';
 import { dissolve, labelFeatures, readGeojson } from '../scripts/pipeline/geometry';
-import { distinct, drawnPolygons, findBoundaries, openArchive, tilesAtZoom, type DecodedTile } from './fixtures/tiles/archive';
+import {
+	distinct,
+	drawnPolygons,
+	findBoundaries,
+	openArchive,
+	tilesAtZoom,
+	type DecodedTile
+} from './fixtures/tiles/archive';
 
 let dir: string;
 beforeAll(() => {
@@ -30,7 +50,11 @@ function bytes(seed: number, length: number): Uint8Array {
 	return out;
 }
 
-const emptyBounds = { tileCompression: 'none' as const, bounds: [-180, -85, 180, 85] as [number, number, number, number], metadata: { name: 't' } };
+const emptyBounds = {
+	tileCompression: 'none' as const,
+	bounds: [-180, -85, 180, 85] as [number, number, number, number],
+	metadata: { name: 't' }
+};
 
 describe('PMTiles tile ids', () => {
 	it('match the reference reader for every tile up to zoom 6 and samples up to zoom 24', () => {
@@ -72,9 +96,15 @@ describe('PMTiles writer, read back with the pmtiles reader', () => {
 		const tiles: ArchiveTile[] = [{ z: 0, x: 0, y: 0, data: bytes(2, 100) }];
 		// All 16 zoom-2 tiles share bytes: one run entry; the zoom-1 tiles are distinct.
 		for (let x = 0; x < 4; x++) for (let y = 0; y < 4; y++) tiles.push({ z: 2, x, y, data: same });
-		for (let x = 0; x < 2; x++) for (let y = 0; y < 2; y++) tiles.push({ z: 1, x, y, data: bytes(10 + x * 2 + y, 50 + x) });
+		for (let x = 0; x < 2; x++)
+			for (let y = 0; y < 2; y++) tiles.push({ z: 1, x, y, data: bytes(10 + x * 2 + y, 50 + x) });
 		const path = join(dir, 'small.pmtiles');
-		const summary = writePmtiles(path, tiles, { ...emptyBounds, bounds: [-10, 40, 10, 60], center: [0, 50, 1], metadata: { name: 'small', vector_layers: [] } });
+		const summary = writePmtiles(path, tiles, {
+			...emptyBounds,
+			bounds: [-10, 40, 10, 60],
+			center: [0, 50, 1],
+			metadata: { name: 'small', vector_layers: [] }
+		});
 		expect(summary).toMatchObject({ addressedTiles: 21, tileContents: 6, tileEntries: 6, leafDirectories: 0 });
 		expect(statSync(path).size).toBe(summary.bytes);
 		expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -135,7 +165,8 @@ describe('PMTiles writer, read back with the pmtiles reader', () => {
 			const r = await archive.getZxy(t.z, t.x, t.y);
 			expect(new Uint8Array(r!.data)).toEqual(t.data);
 		}
-		for (const t of [tiles[0], tiles[tiles.length - 1]]) expect(new Uint8Array((await archive.getZxy(t.z, t.x, t.y))!.data)).toEqual(t.data);
+		for (const t of [tiles[0], tiles[tiles.length - 1]])
+			expect(new Uint8Array((await archive.getZxy(t.z, t.x, t.y))!.data)).toEqual(t.data);
 		const absent = [...Array(100).keys()].map((k) => [k, 16_383 - k]).find(([x, y]) => !used.has(`${x}/${y}`))!;
 		expect(await archive.getZxy(14, absent[0], absent[1])).toBeUndefined();
 	});
@@ -177,7 +208,14 @@ function syntheticAreas(): Feature[] {
 			const code = `E01${String(n).padStart(6, '0')}`;
 			out.push({
 				type: 'Feature',
-				properties: { code, name: `Area ${n}`, imd_decile: (n % 10) + 1, imd_score: n / 7, missing: null, flag: n % 2 === 0 },
+				properties: {
+					code,
+					name: `Area ${n}`,
+					imd_decile: (n % 10) + 1,
+					imd_score: n / 7,
+					missing: null,
+					flag: n % 2 === 0
+				},
 				geometry: square(-0.3 + i * 0.015, 51.4 + j * 0.009, 0.015, 0.009)
 			});
 			n++;
@@ -194,8 +232,16 @@ function syntheticAreas(): Feature[] {
 describe('writeVectorArchive on synthetic layers', () => {
 	const areas = syntheticAreas();
 	const places: Feature[] = [
-		{ type: 'Feature', properties: { kind: 'town', code: 'X1', name: 'Alpha' }, geometry: { type: 'Point', coordinates: [-0.2, 51.45] } },
-		{ type: 'Feature', properties: { kind: 'town', code: 'X2', name: 'Beta' }, geometry: { type: 'Point', coordinates: [0.1, 51.5] } }
+		{
+			type: 'Feature',
+			properties: { kind: 'town', code: 'X1', name: 'Alpha' },
+			geometry: { type: 'Point', coordinates: [-0.2, 51.45] }
+		},
+		{
+			type: 'Feature',
+			properties: { kind: 'town', code: 'X2', name: 'Beta' },
+			geometry: { type: 'Point', coordinates: [0.1, 51.5] }
+		}
 	];
 	const layers: TileLayer[] = [
 		{ name: 'lsoa', features: areas, minzoom: 8, maxzoom: 11, description: 'test areas' },
@@ -205,7 +251,11 @@ describe('writeVectorArchive on synthetic layers', () => {
 	let path: string;
 	beforeAll(async () => {
 		path = join(dir, 'synthetic.pmtiles');
-		stats = await writeVectorArchive(path, layers, { name: 'Synthetic', attribution: 'Test data', description: 'grid' });
+		stats = await writeVectorArchive(path, layers, {
+			name: 'Synthetic',
+			attribution: 'Test data',
+			description: 'grid'
+		});
 	});
 
 	it('reports what it wrote', () => {
@@ -227,10 +277,28 @@ describe('writeVectorArchive on synthetic layers', () => {
 		expect(h.minLon).toBeCloseTo(-0.3, 5);
 		expect(h.maxLon).toBeCloseTo(0.5003, 5);
 		const meta = (await archive.getMetadata()) as Record<string, unknown>;
-		expect(meta).toMatchObject({ name: 'Synthetic', attribution: 'Test data', description: 'grid', minzoom: 3, maxzoom: 11 });
+		expect(meta).toMatchObject({
+			name: 'Synthetic',
+			attribution: 'Test data',
+			description: 'grid',
+			minzoom: 3,
+			maxzoom: 11
+		});
 		expect(meta.vector_layers).toEqual([
-			{ id: 'lsoa', description: 'test areas', minzoom: 8, maxzoom: 11, fields: { code: 'String', name: 'String', imd_decile: 'Number', imd_score: 'Number', flag: 'Boolean' } },
-			{ id: 'label', description: '', minzoom: 3, maxzoom: 9, fields: { kind: 'String', code: 'String', name: 'String' } }
+			{
+				id: 'lsoa',
+				description: 'test areas',
+				minzoom: 8,
+				maxzoom: 11,
+				fields: { code: 'String', name: 'String', imd_decile: 'Number', imd_score: 'Number', flag: 'Boolean' }
+			},
+			{
+				id: 'label',
+				description: '',
+				minzoom: 3,
+				maxzoom: 9,
+				fields: { kind: 'String', code: 'String', name: 'String' }
+			}
 		]);
 	});
 
@@ -245,13 +313,18 @@ describe('writeVectorArchive on synthetic layers', () => {
 	});
 
 	it('keeps the tiny area (geojson-vt alone drops it below its maxzoom) as a polygon with area', async () => {
-		const d = await writeVectorArchiveDetailed(join(dir, 'synthetic2.pmtiles'), layers, { name: 's', attribution: 'a' });
+		const d = await writeVectorArchiveDetailed(join(dir, 'synthetic2.pmtiles'), layers, {
+			name: 's',
+			attribution: 'a'
+		});
 		expect(d.rescued.lsoa[8]).toBe(1);
 		const archive = openArchive(d.path);
 		const tiles = await tilesAtZoom(archive, await archive.getHeader(), 10);
 		const tiny = tiles.flatMap((t) => {
 			const l = t.tile.layers.lsoa;
-			return l ? Array.from({ length: l.length }, (_, i) => l.feature(i)).filter((f) => f.properties.code === 'E01999999') : [];
+			return l
+				? Array.from({ length: l.length }, (_, i) => l.feature(i)).filter((f) => f.properties.code === 'E01999999')
+				: [];
 		});
 		expect(tiny).toHaveLength(1);
 		expect(tiny[0].type).toBe(3);
@@ -277,7 +350,9 @@ describe('writeVectorArchive on synthetic layers', () => {
 		// Label codes are not GSS codes, so ids fall back to 1…n.
 		const labelTiles = await tilesAtZoom(archive, await archive.getHeader(), 9);
 		const ids = new Set<number | undefined>();
-		for (const t of labelTiles) for (let i = 0; t.tile.layers.label && i < t.tile.layers.label.length; i++) ids.add(t.tile.layers.label.feature(i).id);
+		for (const t of labelTiles)
+			for (let i = 0; t.tile.layers.label && i < t.tile.layers.label.length; i++)
+				ids.add(t.tile.layers.label.feature(i).id);
 		expect([...ids].sort()).toEqual([1, 2]);
 	});
 
@@ -306,17 +381,31 @@ describe('writeVectorArchive on synthetic layers', () => {
 
 	it('names the layer and feature when input is unusable', async () => {
 		const bad: Feature = { type: 'Feature', properties: { code: 'E01000001' }, geometry: null as never };
-		await expect(writeVectorArchive(join(dir, 'bad.pmtiles'), [{ name: 'lsoa', features: [bad], minzoom: 0, maxzoom: 2 }], { name: 'b', attribution: 'a' })).rejects.toThrow(
-			/layer lsoa feature 0 \(code E01000001\) has no geometry/
-		);
-		await expect(writeVectorArchive(join(dir, 'bad.pmtiles'), [{ name: 'lsoa', features: areas, minzoom: 5, maxzoom: 4 }], { name: 'b', attribution: 'a' })).rejects.toThrow(/zooms 5–4/);
+		await expect(
+			writeVectorArchive(join(dir, 'bad.pmtiles'), [{ name: 'lsoa', features: [bad], minzoom: 0, maxzoom: 2 }], {
+				name: 'b',
+				attribution: 'a'
+			})
+		).rejects.toThrow(/layer lsoa feature 0 \(code E01000001\) has no geometry/);
+		await expect(
+			writeVectorArchive(join(dir, 'bad.pmtiles'), [{ name: 'lsoa', features: areas, minzoom: 5, maxzoom: 4 }], {
+				name: 'b',
+				attribution: 'a'
+			})
+		).rejects.toThrow(/zooms 5–4/);
 		const twice = { name: 'lsoa', features: areas, minzoom: 8, maxzoom: 9 };
-		await expect(writeVectorArchive(join(dir, 'bad.pmtiles'), [twice, twice], { name: 'b', attribution: 'a' })).rejects.toThrow(/layer lsoa given twice/);
+		await expect(
+			writeVectorArchive(join(dir, 'bad.pmtiles'), [twice, twice], { name: 'b', attribution: 'a' })
+		).rejects.toThrow(/layer lsoa given twice/);
 	});
 
 	it('keeps an empty layer in the metadata without tiles', async () => {
 		const path = join(dir, 'empty-layer.pmtiles');
-		const stats = await writeVectorArchive(path, [...layers, { name: 'network', features: [], minzoom: 0, maxzoom: 10 }], { name: 'e', attribution: 'a' });
+		const stats = await writeVectorArchive(
+			path,
+			[...layers, { name: 'network', features: [], minzoom: 0, maxzoom: 10 }],
+			{ name: 'e', attribution: 'a' }
+		);
 		expect(stats.featuresPerLayer.network).toBe(0);
 		const meta = (await openArchive(path).getMetadata()) as { vector_layers: { id: string }[] };
 		expect(meta.vector_layers.map((l) => l.id)).toEqual(['lsoa', 'label', 'network']);
@@ -366,7 +455,13 @@ describe.skipIf(!boundaries)(realTitle, () => {
 		const undrawn = [...boxes].filter(([code]) => !drawn.has(code));
 		const drawable = undrawn.filter(([, b]) => unit(b[0], b[1], b[2], b[3]) >= 2).map(([code]) => code);
 		expect(drawable, `${what} ≥ 2 units across but without area at z${z}`).toEqual([]);
-		if (undrawn.length) console.log(`z${z}: ${undrawn.length} ${what} under 2 tile units across round to lines: ${undrawn.slice(0, 5).map(([c]) => c).join(', ')}`);
+		if (undrawn.length)
+			console.log(
+				`z${z}: ${undrawn.length} ${what} under 2 tile units across round to lines: ${undrawn
+					.slice(0, 5)
+					.map(([c]) => c)
+					.join(', ')}`
+			);
 	}
 
 	beforeAll(async () => {
@@ -378,9 +473,16 @@ describe.skipIf(!boundaries)(realTitle, () => {
 		}));
 		// Dummy measures of the same kinds and sizes as the real ones.
 		const measures = (i: number) => ({
-			imd_decile: (i % 10) + 1, inc_decile: ((i + 1) % 10) + 1, emp_decile: ((i + 2) % 10) + 1, edu_decile: ((i + 3) % 10) + 1,
-			hea_decile: ((i + 4) % 10) + 1, cri_decile: ((i + 5) % 10) + 1, bar_decile: ((i + 6) % 10) + 1, env_decile: ((i + 7) % 10) + 1,
-			imd_score: ((i * 37) % 9000) / 100 + 1, gp_fte_10k: ((i * 53) % 1200) / 100 + 2
+			imd_decile: (i % 10) + 1,
+			inc_decile: ((i + 1) % 10) + 1,
+			emp_decile: ((i + 2) % 10) + 1,
+			edu_decile: ((i + 3) % 10) + 1,
+			hea_decile: ((i + 4) % 10) + 1,
+			cri_decile: ((i + 5) % 10) + 1,
+			bar_decile: ((i + 6) % 10) + 1,
+			env_decile: ((i + 7) % 10) + 1,
+			imd_score: ((i * 37) % 9000) / 100 + 1,
+			gp_fte_10k: ((i * 53) % 1200) / 100 + 2
 		});
 		const lsoas: Feature[] = lsoaFc.features.map((f, i) => ({
 			...f,
@@ -388,7 +490,9 @@ describe.skipIf(!boundaries)(realTitle, () => {
 		}));
 		lsoaCodes = new Set(lsoas.map((f) => String(f.properties!.code)));
 		lsoaBoxes = new Map(lsoas.map((f) => [String(f.properties!.code), turfBbox(f)]));
-		const englandLads: Feature[] = lads.filter((f) => /^E0[6-9]/.test(String(f.properties!.code))).map((f, i) => ({ ...f, properties: { ...f.properties, ...measures(i) } }));
+		const englandLads: Feature[] = lads
+			.filter((f) => /^E0[6-9]/.test(String(f.properties!.code)))
+			.map((f, i) => ({ ...f, properties: { ...f.properties, ...measures(i) } }));
 		englandLadCodes = new Set(englandLads.map((f) => String(f.properties!.code)));
 		ladBoxes = new Map(englandLads.map((f) => [String(f.properties!.code), turfBbox(f)]));
 		lsoaStats = await writeVectorArchive(
@@ -401,12 +505,19 @@ describe.skipIf(!boundaries)(realTitle, () => {
 		);
 
 		const read = (file: string, code: string, name: string) =>
-			readGeojson(b(file)).features.map((f) => ({ ...f, properties: { code: f.properties![code], name: f.properties![name] } }));
+			readGeojson(b(file)).features.map((f) => ({
+				...f,
+				properties: { code: f.properties![code], name: f.properties![name] }
+			}));
 		const icb = read('icb_2023_bsc_england.geojson', 'ICB23CD', 'ICB23NM');
 		const sicbl = read('sicbl_2023_bsc_england.geojson', 'SICBL23CD', 'SICBL23NM');
 		const nhser = read('nhser_2024_bsc_england.geojson', 'NHSER24CD', 'NHSER24NM');
 		const region = read('rgn_2023_buc_england.geojson', 'RGN23CD', 'RGN23NM');
-		const network = dissolve(lads, (f) => ({ S: 'scotland', W: 'wales' })[String(f.properties!.code)[0]] ?? '', (key) => ({ code: key, name: key }));
+		const network = dissolve(
+			lads,
+			(f) => ({ S: 'scotland', W: 'wales' })[String(f.properties!.code)[0]] ?? '',
+			(key) => ({ code: key, name: key })
+		);
 		const land = dissolve(lads, () => 'uk');
 		const label = [
 			...labelFeatures(icb, 'icb'),
@@ -415,14 +526,19 @@ describe.skipIf(!boundaries)(realTitle, () => {
 			...labelFeatures(network, 'network'),
 			...labelFeatures(lads, 'lad')
 		];
-		const layers: TileLayer[] = Object.entries({ land, region, nhser, icb, sicbl, lad: lads, network, label }).map(([name, features]) => ({
-			name,
-			features,
-			minzoom: 0,
-			maxzoom: 10
-		}));
+		const layers: TileLayer[] = Object.entries({ land, region, nhser, icb, sicbl, lad: lads, network, label }).map(
+			([name, features]) => ({
+				name,
+				features,
+				minzoom: 0,
+				maxzoom: 10
+			})
+		);
 		expectedByLayer = Object.fromEntries(layers.map((l) => [l.name, l.features.length]));
-		boundaryStats = await writeVectorArchive(join(dir, 'boundaries.pmtiles'), layers, { name: 'Boundaries', attribution: 'ONS' });
+		boundaryStats = await writeVectorArchive(join(dir, 'boundaries.pmtiles'), layers, {
+			name: 'Boundaries',
+			attribution: 'ONS'
+		});
 	});
 
 	it('lsoa.pmtiles is within budget: < 15 MB, no tile over 500 KB', () => {
@@ -465,7 +581,8 @@ describe.skipIf(!boundaries)(realTitle, () => {
 					const kinds = new Set<string>();
 					for (const t of tiles) {
 						const l = t.tile.layers.label;
-						for (let i = 0; l && i < l.length; i++) kinds.add(`${l.feature(i).properties.kind}:${l.feature(i).properties.code}`);
+						for (let i = 0; l && i < l.length; i++)
+							kinds.add(`${l.feature(i).properties.kind}:${l.feature(i).properties.code}`);
 					}
 					expect(kinds.size, `labels at z${z}`).toBe(n);
 				} else {

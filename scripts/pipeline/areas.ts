@@ -37,12 +37,23 @@ const LEVELS: LevelDef[] = [
 	{ level: 'england', key: () => ({ code: 'E92000001', odsCode: '', name: 'England', parentCode: '' }) },
 	{ level: 'nhser', key: (p) => ({ code: p.nhserCode, odsCode: '', name: p.nhserName, parentCode: 'E92000001' }) },
 	{ level: 'icb', key: (p) => ({ code: p.icbCode, odsCode: p.icbOds, name: p.icbName, parentCode: p.nhserCode }) },
-	{ level: 'sicbl', key: (p) => ({ code: p.sicblCode, odsCode: p.sicblOds, name: p.sicblName, parentCode: p.icbCode }) },
+	{
+		level: 'sicbl',
+		key: (p) => ({ code: p.sicblCode, odsCode: p.sicblOds, name: p.sicblName, parentCode: p.icbCode })
+	},
 	// PCN code "U" means the practice is in no PCN: it is not an area.
-	{ level: 'pcn', key: (p) => (p.pcnCode === 'U' ? null : { code: p.pcnCode, odsCode: p.pcnCode, name: p.pcnName, parentCode: p.sicblCode }) }
+	{
+		level: 'pcn',
+		key: (p) =>
+			p.pcnCode === 'U' ? null : { code: p.pcnCode, odsCode: p.pcnCode, name: p.pcnName, parentCode: p.sicblCode }
+	}
 ];
 
-export function buildAreas(practices: readonly Practice[]): { areas: AreaRow[]; englandRate: number; practicesWithoutPcn: number } {
+export function buildAreas(practices: readonly Practice[]): {
+	areas: AreaRow[];
+	englandRate: number;
+	practicesWithoutPcn: number;
+} {
 	const england = areaTotals(practices.map(areaMember));
 	const englandRate = england.gpFtePer10kWeighted;
 	if (englandRate === null) throw new Error('No practice has usable GP FTE: cannot compute the England rate');
@@ -62,7 +73,12 @@ export function buildAreas(practices: readonly Practice[]): { areas: AreaRow[]; 
 		}
 		const rows = [...groups.values()].map(({ id, members }) => {
 			const t = areaTotals(members);
-			return { level: def.level, ...id, ...t, gpFteShortfall: t.practicesWithFte > 0 ? areaShortfall(t, englandRate) : null };
+			return {
+				level: def.level,
+				...id,
+				...t,
+				gpFteShortfall: t.practicesWithFte > 0 ? areaShortfall(t, englandRate) : null
+			};
 		});
 		rows.sort((a, b) => a.code.localeCompare(b.code));
 		areas.push(...rows);

@@ -65,12 +65,18 @@ const STRING_FIELDS = [
 /** Check the manifest's shape; throws naming the entry and field at fault. */
 export function validateManifest(json: unknown, label = 'data/sources.json'): SourcesManifest {
 	const fail = (where: string, problem: string): never => {
-		throw new Error(`${label}: ${where}: ${problem}\n  Fix: correct ${label} (each source needs ${STRING_FIELDS.join(', ')}, bytes).`);
+		throw new Error(
+			`${label}: ${where}: ${problem}\n  Fix: correct ${label} (each source needs ${STRING_FIELDS.join(', ')}, bytes).`
+		);
 	};
 	if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('top level', 'expected a JSON object');
 	const root = json as Record<string, unknown>;
 	const attributions = root.attributions;
-	if (!Array.isArray(attributions) || attributions.length === 0 || !attributions.every((a) => typeof a === 'string' && a.trim() !== '')) {
+	if (
+		!Array.isArray(attributions) ||
+		attributions.length === 0 ||
+		!attributions.every((a) => typeof a === 'string' && a.trim() !== '')
+	) {
 		fail('"attributions"', 'expected a non-empty array of non-empty strings');
 	}
 	if (!Array.isArray(root.sources) || root.sources.length === 0) fail('"sources"', 'expected a non-empty array');
@@ -82,15 +88,23 @@ export function validateManifest(json: unknown, label = 'data/sources.json'): So
 		const e = raw as Record<string, unknown>;
 		const name = typeof e.id === 'string' ? `${at} ("${e.id}")` : at;
 		for (const f of STRING_FIELDS) {
-			if (typeof e[f] !== 'string' || (e[f] as string).trim() === '') fail(`${name}.${f}`, 'missing or empty (expected a non-empty string)');
+			if (typeof e[f] !== 'string' || (e[f] as string).trim() === '')
+				fail(`${name}.${f}`, 'missing or empty (expected a non-empty string)');
 		}
 		const entry = e as unknown as SourceEntry;
 		if (!/^[a-z][A-Za-z0-9]*$/.test(entry.id)) fail(`${name}.id`, `"${entry.id}" is not a short camelCase name`);
-		if (entry.role !== 'input' && entry.role !== 'reference') fail(`${name}.role`, `"${entry.role}" is neither "input" nor "reference"`);
-		if (!/^https?:\/\/\S+$/.test(entry.officialUrl)) fail(`${name}.officialUrl`, `"${entry.officialUrl}" is not an http(s) URL`);
+		if (entry.role !== 'input' && entry.role !== 'reference')
+			fail(`${name}.role`, `"${entry.role}" is neither "input" nor "reference"`);
+		if (!/^https?:\/\/\S+$/.test(entry.officialUrl))
+			fail(`${name}.officialUrl`, `"${entry.officialUrl}" is not an http(s) URL`);
 		if (!/^[0-9a-f]{64}$/.test(entry.sha256)) fail(`${name}.sha256`, 'expected 64 lower-case hex digits');
-		if (!Number.isSafeInteger(entry.bytes) || entry.bytes <= 0) fail(`${name}.bytes`, 'expected a positive whole number');
-		if (isAbsolute(entry.file) || entry.file.includes('\\') || entry.file.split('/').some((p) => p === '' || p === '.' || p === '..')) {
+		if (!Number.isSafeInteger(entry.bytes) || entry.bytes <= 0)
+			fail(`${name}.bytes`, 'expected a positive whole number');
+		if (
+			isAbsolute(entry.file) ||
+			entry.file.includes('\\') ||
+			entry.file.split('/').some((p) => p === '' || p === '.' || p === '..')
+		) {
 			fail(`${name}.file`, `"${entry.file}" must be a plain relative path like "practices/epraccur_2025-09.csv.gz"`);
 		}
 		if (ids.has(entry.id)) fail(`${name}.id`, 'duplicate id');
@@ -159,13 +173,18 @@ export interface SourceLocations {
  * Decide where to take bytes from: ATLAS_DATA_MIRROR (must exist if set), else ../shared/data beside
  * the project when it exists, else ATLAS_DATA_BASE_URL, else (nothing set) the publishers' URLs.
  */
-export function resolveLocations(projectRoot: string, env: Record<string, string | undefined> = process.env): SourceLocations {
+export function resolveLocations(
+	projectRoot: string,
+	env: Record<string, string | undefined> = process.env
+): SourceLocations {
 	const baseUrl = env.ATLAS_DATA_BASE_URL?.trim() || undefined;
 	const explicit = env.ATLAS_DATA_MIRROR?.trim();
 	if (explicit) {
 		const dir = resolve(explicit);
 		if (!isDirectory(dir)) {
-			throw new Error(`ATLAS_DATA_MIRROR=${explicit}: no such directory (${dir}).\n  Fix: point it at the mirror root (the folder holding SHA256SUMS), or unset it.`);
+			throw new Error(
+				`ATLAS_DATA_MIRROR=${explicit}: no such directory (${dir}).\n  Fix: point it at the mirror root (the folder holding SHA256SUMS), or unset it.`
+			);
 		}
 		return { mirrorDir: dir, baseUrl };
 	}
@@ -323,9 +342,10 @@ class VerifyingWriter {
 	async write(chunk: Uint8Array): Promise<void> {
 		this.bytes += chunk.length;
 		// Stop early rather than download a large wrong file to the end.
-		if (this.bytes > this.expectedBytes) throw new Mismatch(`more than the expected ${this.expectedBytes} bytes arrived`);
+		if (this.bytes > this.expectedBytes)
+			throw new Mismatch(`more than the expected ${this.expectedBytes} bytes arrived`);
 		this.hash.update(chunk);
-		for (let off = 0; off < chunk.length; ) {
+		for (let off = 0; off < chunk.length;) {
 			const { bytesWritten } = await this.fh.write(chunk, off, chunk.length - off);
 			off += bytesWritten;
 		}
@@ -471,11 +491,23 @@ async function copyFromMirror(entry: SourceEntry, from: string, finalPath: strin
 				"if the mirror was updated on purpose, update sha256 and bytes in data/sources.json from the mirror's SHA256SUMS; otherwise restore the mirror file"
 			);
 		}
-		throw new FetchError(entry.id, entry.file, from, `copy failed (${(e as Error).message})`, 'check the mirror is readable and data/raw is writable, then re-run');
+		throw new FetchError(
+			entry.id,
+			entry.file,
+			from,
+			`copy failed (${(e as Error).message})`,
+			'check the mirror is readable and data/raw is writable, then re-run'
+		);
 	}
 }
 
-async function downloadWithRetry(entry: SourceEntry, url: string, official: boolean, finalPath: string, options: FetchOptions): Promise<void> {
+async function downloadWithRetry(
+	entry: SourceEntry,
+	url: string,
+	official: boolean,
+	finalPath: string,
+	options: FetchOptions
+): Promise<void> {
 	try {
 		await download(entry, url, official, finalPath, options);
 	} catch (e) {
@@ -485,10 +517,18 @@ async function downloadWithRetry(entry: SourceEntry, url: string, official: bool
 	}
 }
 
-async function download(entry: SourceEntry, url: string, official: boolean, finalPath: string, options: FetchOptions): Promise<void> {
+async function download(
+	entry: SourceEntry,
+	url: string,
+	official: boolean,
+	finalPath: string,
+	options: FetchOptions
+): Promise<void> {
 	const idleMs = options.idleTimeoutMs ?? 60_000;
-	const fail = (problem: string, fix: string, retryable = false) => new FetchError(entry.id, entry.file, url, problem, fix, retryable);
-	const networkFix = 'check the network and the URL, then re-run `npx tsx scripts/fetch.ts`; or use a local mirror (ATLAS_DATA_MIRROR)';
+	const fail = (problem: string, fix: string, retryable = false) =>
+		new FetchError(entry.id, entry.file, url, problem, fix, retryable);
+	const networkFix =
+		'check the network and the URL, then re-run `npx tsx scripts/fetch.ts`; or use a local mirror (ATLAS_DATA_MIRROR)';
 	const mismatchFix = official
 		? `this is the publisher's original, not the reduced copy the pipeline reads (the mirror copy was derived from it: ${entry.derivation}); use a mirror: set ATLAS_DATA_MIRROR to a local copy, or ATLAS_DATA_BASE_URL to a host serving the mirror layout`
 		: 'check ATLAS_DATA_BASE_URL serves the same mirror version as data/sources.json (compare with its SHA256SUMS)';
@@ -527,7 +567,11 @@ async function download(entry: SourceEntry, url: string, official: boolean, fina
 			const transient = response.status >= 500 || response.status === 429;
 			throw fail(
 				`HTTP ${response.status} ${response.statusText}`.trim(),
-				transient ? networkFix : official ? mismatchFix : `check that ${url} exists on the mirror host (ATLAS_DATA_BASE_URL)`,
+				transient
+					? networkFix
+					: official
+						? mismatchFix
+						: `check that ${url} exists on the mirror host (ATLAS_DATA_BASE_URL)`,
 				transient
 			);
 		}
@@ -536,7 +580,10 @@ async function download(entry: SourceEntry, url: string, official: boolean, fina
 		announced = !encoded && lengthHeader !== null && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
 		if (announced !== null && announced !== entry.bytes) {
 			await response.body?.cancel().catch(() => {});
-			throw fail(`the server announces ${announced} bytes but data/sources.json expects ${entry.bytes} (sha256 ${entry.sha256})`, mismatchFix);
+			throw fail(
+				`the server announces ${announced} bytes but data/sources.json expects ${entry.bytes} (sha256 ${entry.sha256})`,
+				mismatchFix
+			);
 		}
 		if (!response.body) throw fail('the response has no body', networkFix, true);
 
@@ -555,10 +602,18 @@ async function download(entry: SourceEntry, url: string, official: boolean, fina
 			const got = writer.bytes;
 			if (timedOut) throw fail(`download stalled: no data for ${idleMs / 1000} s after ${got} bytes`, networkFix, true);
 			const of = announced ?? entry.bytes;
-			throw fail(`download truncated: the connection closed after ${got} of ${of} bytes (${describeCause(e)})`, networkFix, true);
+			throw fail(
+				`download truncated: the connection closed after ${got} of ${of} bytes (${describeCause(e)})`,
+				networkFix,
+				true
+			);
 		}
 		if (announced !== null && writer.bytes < announced) {
-			throw fail(`download truncated: received ${writer.bytes} of ${announced} bytes announced by Content-Length`, networkFix, true);
+			throw fail(
+				`download truncated: received ${writer.bytes} of ${announced} bytes announced by Content-Length`,
+				networkFix,
+				true
+			);
 		}
 		await writer.commit(entry.sha256);
 	} catch (e) {

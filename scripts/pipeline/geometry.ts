@@ -119,13 +119,25 @@ export function readGeojson(path: string, label: string = path): FeatureCollecti
 	try {
 		bytes = readFileSync(path);
 	} catch (err) {
-		throw new InputError(label, null, null, `cannot read the file (${(err as Error).message})`, 'run `npm run fetch-data` first');
+		throw new InputError(
+			label,
+			null,
+			null,
+			`cannot read the file (${(err as Error).message})`,
+			'run `npm run fetch-data` first'
+		);
 	}
 	if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
 		try {
 			bytes = gunzipSync(bytes);
 		} catch (err) {
-			throw new InputError(label, null, null, `the gzip data is truncated or corrupt (${(err as Error).message})`, REFETCH);
+			throw new InputError(
+				label,
+				null,
+				null,
+				`the gzip data is truncated or corrupt (${(err as Error).message})`,
+				REFETCH
+			);
 		}
 	} else if (path.endsWith('.gz')) {
 		throw new InputError(label, null, null, 'the name ends in .gz but the file is not gzip', REFETCH);
@@ -141,10 +153,17 @@ export function readGeojson(path: string, label: string = path): FeatureCollecti
 	}
 	const fc = data as Partial<FeatureCollection> | null;
 	if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-		throw new InputError(label, 1, '1', 'not a GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]})', REFETCH);
+		throw new InputError(
+			label,
+			1,
+			'1',
+			'not a GeoJSON FeatureCollection (expected {"type":"FeatureCollection","features":[…]})',
+			REFETCH
+		);
 	}
 	fc.features.forEach((f, i) => {
-		if (!f || f.type !== 'Feature') throw new InputError(label, null, null, `features[${i}] is not a GeoJSON Feature`, REFETCH);
+		if (!f || f.type !== 'Feature')
+			throw new InputError(label, null, null, `features[${i}] is not a GeoJSON Feature`, REFETCH);
 	});
 	return fc as FeatureCollection;
 }
@@ -188,7 +207,9 @@ export function dissolve(
 		const key = keyOf(f);
 		if (key === '') return;
 		if (!isAreal(f)) {
-			throw new Error(`dissolve: feature ${i} (key ${key}) is a ${f.geometry?.type ?? 'null geometry'}, not a Polygon or MultiPolygon`);
+			throw new Error(
+				`dissolve: feature ${i} (key ${key}) is a ${f.geometry?.type ?? 'null geometry'}, not a Polygon or MultiPolygon`
+			);
 		}
 		const members = groups.get(key);
 		if (members) members.push(f);
@@ -205,7 +226,10 @@ export function dissolve(
 			rings[0],
 			...rings.slice(1).filter((hole) => ringAreaKm2(hole) >= minHoleKm2)
 		]);
-		const geometry: Areal = polygons.length === 1 ? { type: 'Polygon', coordinates: polygons[0] } : { type: 'MultiPolygon', coordinates: polygons };
+		const geometry: Areal =
+			polygons.length === 1
+				? { type: 'Polygon', coordinates: polygons[0] }
+				: { type: 'MultiPolygon', coordinates: polygons };
 		out.push({ type: 'Feature', properties: props ? props(key, members) : { code: key }, geometry });
 	}
 	return out;

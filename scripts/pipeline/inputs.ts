@@ -67,14 +67,18 @@ export function readImd2025(path: string): Imd2025Row[] {
 	];
 	const rows = readCsv(path, { columns, unique: 'lsoa21_code', label: INPUT_FILES.imd2025 });
 	return rows.map((r) => {
-		const pick = (suffix: string) => Object.fromEntries(IMD_DOMAINS.map((d) => [d, num(r[`${d}_${suffix}`])])) as Record<ImdDomain, number>;
+		const pick = (suffix: string) =>
+			Object.fromEntries(IMD_DOMAINS.map((d) => [d, num(r[`${d}_${suffix}`])])) as Record<ImdDomain, number>;
 		return { code: str(r.lsoa21_code), score: pick('score'), rank: pick('rank'), decile: pick('decile') };
 	});
 }
 
 export function readImd2019(path: string): Map<string, number> {
 	const rows = readCsv(path, {
-		columns: [{ name: 'lsoa11_code', ...CODE.lsoa11Any }, { name: 'imd_score', type: 'number', min: 0, max: 100 }],
+		columns: [
+			{ name: 'lsoa11_code', ...CODE.lsoa11Any },
+			{ name: 'imd_score', type: 'number', min: 0, max: 100 }
+		],
 		unique: 'lsoa11_code',
 		label: INPUT_FILES.imd2019
 	});
@@ -146,7 +150,10 @@ export function readLsoaGeography(path: string): LsoaGeography[] {
 /** Census 2021 usual residents by 2021 LSOA (England and Wales). */
 export function readPopulation(path: string): Map<string, number> {
 	const rows = readCsv(path, {
-		columns: [{ name: 'lsoa21_code', ...CODE.lsoa11Any }, { name: 'total_usual_residents', type: 'integer', min: 0 }],
+		columns: [
+			{ name: 'lsoa21_code', ...CODE.lsoa11Any },
+			{ name: 'total_usual_residents', type: 'integer', min: 0 }
+		],
 		unique: 'lsoa21_code',
 		label: INPUT_FILES.population
 	});
@@ -254,7 +261,11 @@ export function readRegistrations(path: string): { rows: RegistrationRow[]; extr
 		columns: [
 			{ name: 'EXTRACT_DATE' },
 			{ name: 'PRACTICE_CODE', ...CODE.practice },
-			{ name: 'LSOA_CODE', pattern: /^([EW]01\d{6}|NO2011)$/, patternHint: 'an LSOA 2011 code like E01000001 (or NO2011)' },
+			{
+				name: 'LSOA_CODE',
+				pattern: /^([EW]01\d{6}|NO2011)$/,
+				patternHint: 'an LSOA 2011 code like E01000001 (or NO2011)'
+			},
 			{ name: 'NUMBER_OF_PATIENTS', type: 'integer', min: 0 }
 		],
 		label: INPUT_FILES.registrations

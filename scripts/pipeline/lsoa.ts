@@ -32,7 +32,8 @@ export function lsoaLocator(lsoas: FeatureCollection, centres: ReadonlyMap<strin
 	centreIndex.finish();
 	return (lon: number, lat: number): { code: string; method: 'inside' | 'nearest' } | null => {
 		for (const i of index.search(lon, lat, lon, lat)) {
-			if (booleanPointInPolygon([lon, lat], features[i])) return { code: features[i].properties.LSOA21CD, method: 'inside' };
+			if (booleanPointInPolygon([lon, lat], features[i]))
+				return { code: features[i].properties.LSOA21CD, method: 'inside' };
 		}
 		const [near] = around(centreIndex, lon, lat, 1, maxKm) as number[];
 		return near === undefined ? null : { code: codes[near], method: 'nearest' };
@@ -187,10 +188,16 @@ export function ladTileProperties(rows: readonly LsoaRow[]): Map<string, Record<
 		const weights = members.map((m) => m.population ?? 0);
 		const props: Record<string, string | number> = { code, name: members[0].ladName, lsoas: members.length };
 		for (const d of IMD_DOMAINS) {
-			const med = weightedMedian(members.map((m) => m.imd.decile[d]), weights);
+			const med = weightedMedian(
+				members.map((m) => m.imd.decile[d]),
+				weights
+			);
 			if (med !== null) props[DOMAIN_KEYS[d]] = med;
 		}
-		const score = weightedMean(members.map((m) => m.imd.score.imd), weights);
+		const score = weightedMean(
+			members.map((m) => m.imd.score.imd),
+			weights
+		);
 		if (score !== null) props.imd_score = Math.round(score * 100) / 100;
 		const fte = members.reduce((s, m) => s + m.attributedFte, 0);
 		const wp = members.reduce((s, m) => s + m.attributedWeightedPatients, 0);

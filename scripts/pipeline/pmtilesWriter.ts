@@ -149,7 +149,11 @@ const gzip = (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes, { level: 9 })
  * Root and leaf directories. The root holds every entry when it compresses small enough; otherwise
  * it points to leaves of `leafSize` entries, doubling the leaf size until the root fits.
  */
-export function buildDirectories(entries: readonly DirectoryEntry[]): { root: Uint8Array; leaves: Uint8Array; leafCount: number } {
+export function buildDirectories(entries: readonly DirectoryEntry[]): {
+	root: Uint8Array;
+	leaves: Uint8Array;
+	leafCount: number;
+} {
 	const root = gzip(serializeDirectory(entries));
 	if (root.length <= ROOT_BYTES_MAX) return { root, leaves: new Uint8Array(0), leafCount: 0 };
 	for (let leafSize = 4096; ; leafSize *= 2) {
@@ -163,7 +167,8 @@ export function buildDirectories(entries: readonly DirectoryEntry[]): { root: Ui
 			offset += leaf.length;
 		}
 		const rootBytes = gzip(serializeDirectory(rootEntries));
-		if (rootBytes.length <= ROOT_BYTES_MAX) return { root: rootBytes, leaves: concat(leafParts), leafCount: leafParts.length };
+		if (rootBytes.length <= ROOT_BYTES_MAX)
+			return { root: rootBytes, leaves: concat(leafParts), leafCount: leafParts.length };
 	}
 }
 
@@ -186,7 +191,10 @@ const e7 = (deg: number) => Math.round(deg * 1e7);
  * Tiles are stored in tile-id order (clustered); identical tiles are stored once, and runs of
  * consecutive ids with the same bytes share one directory entry.
  */
-export function buildPmtiles(tiles: readonly ArchiveTile[], options: PmtilesOptions): { bytes: Uint8Array; summary: PmtilesSummary } {
+export function buildPmtiles(
+	tiles: readonly ArchiveTile[],
+	options: PmtilesOptions
+): { bytes: Uint8Array; summary: PmtilesSummary } {
 	if (tiles.length === 0) throw new Error('buildPmtiles: no tiles to write (every layer was empty?)');
 	const byId = tiles.map((t) => ({ id: zxyToTileId(t.z, t.x, t.y), tile: t })).sort((a, b) => a.id - b.id);
 	for (let i = 1; i < byId.length; i++) {

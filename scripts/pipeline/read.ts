@@ -58,7 +58,13 @@ export interface CsvSpec {
 /** Decode a file's bytes to text, rejecting what is not UTF-8 with a clear message. */
 export function decodeInput(bytes: Uint8Array, label: string): string {
 	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-		throw new InputError(label, 1, null, 'the file is UTF-16 encoded (it starts with a UTF-16 byte-order mark)', 'save it as UTF-8 CSV, or ' + REFETCH);
+		throw new InputError(
+			label,
+			1,
+			null,
+			'the file is UTF-16 encoded (it starts with a UTF-16 byte-order mark)',
+			'save it as UTF-8 CSV, or ' + REFETCH
+		);
 	}
 	let start = 0;
 	// A UTF-8 byte-order mark is a known quirk (the NHS payments file has one): skip it.
@@ -70,7 +76,13 @@ export function decodeInput(bytes: Uint8Array, label: string): string {
 		const lossy = new TextDecoder('utf-8').decode(body);
 		const at = lossy.indexOf('\uFFFD');
 		const line = at < 0 ? null : countLines(lossy, at);
-		throw new InputError(label, line, null, 'the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1)', 're-save it as UTF-8, or ' + REFETCH);
+		throw new InputError(
+			label,
+			line,
+			null,
+			'the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1)',
+			're-save it as UTF-8, or ' + REFETCH
+		);
 	}
 }
 
@@ -86,13 +98,25 @@ export function readText(path: string, label = basename(path)): string {
 	try {
 		bytes = readFileSync(path);
 	} catch (e) {
-		throw new InputError(label, null, null, `cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? e})`, 'run `npm run fetch-data` to fetch the inputs');
+		throw new InputError(
+			label,
+			null,
+			null,
+			`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? e})`,
+			'run `npm run fetch-data` to fetch the inputs'
+		);
 	}
 	if (path.endsWith('.gz')) {
 		try {
 			bytes = gunzipSync(bytes);
 		} catch (e) {
-			throw new InputError(label, null, null, `the gzip stream is damaged or truncated (${(e as Error).message})`, REFETCH);
+			throw new InputError(
+				label,
+				null,
+				null,
+				`the gzip stream is damaged or truncated (${(e as Error).message})`,
+				REFETCH
+			);
 		}
 	}
 	return decodeInput(bytes, label);
@@ -167,7 +191,13 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 	const indices = spec.columns.map((c) => {
 		const idx = headerIndex.get(c.name);
 		if (idx === undefined) {
-			throw new InputError(label, 1, c.name, `required column "${c.name}" is missing (the header has: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`, 'use the published file with its original column names, or ' + REFETCH);
+			throw new InputError(
+				label,
+				1,
+				c.name,
+				`required column "${c.name}" is missing (the header has: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`,
+				'use the published file with its original column names, or ' + REFETCH
+			);
 		}
 		return idx;
 	});
@@ -178,7 +208,13 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 		const cells = splitCsvLine(line);
 		if (!cells) throw new InputError(label, lineNo, null, 'unterminated quoted value', REFETCH);
 		if (cells.length < header.length) {
-			throw new InputError(label, lineNo, null, `the row has ${cells.length} values but the header has ${header.length} columns (is the file truncated?)`, REFETCH);
+			throw new InputError(
+				label,
+				lineNo,
+				null,
+				`the row has ${cells.length} values but the header has ${header.length} columns (is the file truncated?)`,
+				REFETCH
+			);
 		}
 		const row: Record<string, Cell> = {};
 		for (let k = 0; k < spec.columns.length; k++) {
@@ -191,7 +227,13 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 			const key = String(row[spec.unique]);
 			const first = seen.get(key);
 			if (first !== undefined) {
-				throw new InputError(label, lineNo, spec.unique, `duplicate ${spec.unique} "${key}" (first seen on line ${first})`, 'each value must appear once: remove the duplicate row, or ' + REFETCH);
+				throw new InputError(
+					label,
+					lineNo,
+					spec.unique,
+					`duplicate ${spec.unique} "${key}" (first seen on line ${first})`,
+					'each value must appear once: remove the duplicate row, or ' + REFETCH
+				);
 			}
 			seen.set(key, lineNo);
 		}
@@ -203,7 +245,13 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 function parseCell(raw: string, c: ColumnSpec, label: string, lineNo: number): Cell {
 	if (raw === '' || (c.missing && c.missing.includes(raw))) {
 		if (c.optional) return null;
-		throw new InputError(label, lineNo, c.name, `value is blank but ${c.name} is required (expected ${describe(c)})`, 'fill in the value, or ' + REFETCH);
+		throw new InputError(
+			label,
+			lineNo,
+			c.name,
+			`value is blank but ${c.name} is required (expected ${describe(c)})`,
+			'fill in the value, or ' + REFETCH
+		);
 	}
 	let value: Cell = raw;
 	if (c.type === 'number' || c.type === 'integer') {
@@ -212,10 +260,22 @@ function parseCell(raw: string, c: ColumnSpec, label: string, lineNo: number): C
 			throw new InputError(label, lineNo, c.name, `"${raw}" is not ${describe(c)}`, 'correct the value, or ' + REFETCH);
 		}
 		if (c.min !== undefined && n < c.min) {
-			throw new InputError(label, lineNo, c.name, `${raw} is below the allowed minimum ${c.min}${c.min === 0 ? ' (it cannot be negative)' : ''}`, 'correct the value, or ' + REFETCH);
+			throw new InputError(
+				label,
+				lineNo,
+				c.name,
+				`${raw} is below the allowed minimum ${c.min}${c.min === 0 ? ' (it cannot be negative)' : ''}`,
+				'correct the value, or ' + REFETCH
+			);
 		}
 		if (c.max !== undefined && n > c.max) {
-			throw new InputError(label, lineNo, c.name, `${raw} is above the allowed maximum ${c.max}`, 'correct the value, or ' + REFETCH);
+			throw new InputError(
+				label,
+				lineNo,
+				c.name,
+				`${raw} is above the allowed maximum ${c.max}`,
+				'correct the value, or ' + REFETCH
+			);
 		}
 		value = n;
 	} else if (c.pattern && !c.pattern.test(raw)) {

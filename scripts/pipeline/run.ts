@@ -10,7 +10,15 @@ import { hasUsableFte, type Practice } from '../../src/lib/domain/practice';
 import * as inputs from './inputs';
 import { InputError } from './read';
 import { buildPractices, type Located } from './practices';
-import { type LsoaRow, buildLsoaRows, ladTileProperties, lsoaCentres, lsoaLocator, lsoaTileProperties, nearestPracticeFinder } from './lsoa';
+import {
+	type LsoaRow,
+	buildLsoaRows,
+	ladTileProperties,
+	lsoaCentres,
+	lsoaLocator,
+	lsoaTileProperties,
+	nearestPracticeFinder
+} from './lsoa';
 import { buildAreas, buildInverseCare } from './areas';
 import { buildNetworks, networkFootprints, readNetworks } from './networks';
 import { AREA_COLUMNS, INVERSE_CARE_COLUMNS, LSOA_COLUMNS, PRACTICE_COLUMNS, dictionary, toCsv } from './tables';
@@ -20,7 +28,6 @@ import { simplify, truncate } from '@turf/turf';
 import { buildPlaceIndex, buildPostcodeIndex, readCodePoint, readPlaces } from './search';
 import { crossCheckImd2019 } from './crossCheck';
 import type { SourceEntry } from './fetchSources';
-
 
 export interface RunOptions {
 	rawDir: string;
@@ -85,7 +92,13 @@ export async function runPipeline(opt: RunOptions) {
 	const p = (name: inputs.InputName) => {
 		const path = inputs.inputPath(opt.rawDir, name);
 		if (!existsSync(path)) {
-			throw new InputError(inputs.INPUT_FILES[name], null, null, `input missing from ${opt.rawDir}`, 'run `npm run fetch-data` first');
+			throw new InputError(
+				inputs.INPUT_FILES[name],
+				null,
+				null,
+				`input missing from ${opt.rawDir}`,
+				'run `npm run fetch-data` first'
+			);
 		}
 		return path;
 	};
@@ -126,7 +139,12 @@ export async function runPipeline(opt: RunOptions) {
 	}
 	const mapCodes = new Set(map.map((m) => m.code));
 	const notInMap = [...regsByPractice.keys()].filter((c) => !mapCodes.has(c));
-	drop('practices', 'practices in the July 2023 registrations but not in the Oct 2025 mapping file (closed or merged)', notInMap.length, 'not current practices');
+	drop(
+		'practices',
+		'practices in the July 2023 registrations but not in the Oct 2025 mapping file (closed or merged)',
+		notInMap.length,
+		'not current practices'
+	);
 	drop(
 		'practices',
 		'patients registered at those practices',
@@ -142,7 +160,12 @@ export async function runPipeline(opt: RunOptions) {
 		workforce: new Map(workforce.map((w) => [w.code, w])),
 		payments,
 		registrations: regsByPractice,
-		deprivation: { crosswalk, imd2025: new Map(imdRows.map((r) => [r.code, { score: r.score.imd, rank: r.rank.imd, decile: r.decile.imd }])), lsoaCount2025: imdRows.length, imd2019 },
+		deprivation: {
+			crosswalk,
+			imd2025: new Map(imdRows.map((r) => [r.code, { score: r.score.imd, rank: r.rank.imd, decile: r.decile.imd }])),
+			lsoaCount2025: imdRows.length,
+			imd2019
+		},
 		locate: (postcode: string): Located | null => codePoint.locate(postcode),
 		lsoaAt: (lon, lat) => {
 			const found = locateLsoa(lon, lat);
@@ -150,13 +173,38 @@ export async function runPipeline(opt: RunOptions) {
 		}
 	});
 	const practices = built.practices;
-	drop('practices', 'practices without a location', built.counts.notLocated, 'postcode and its sector not in Code-Point Open');
-	drop('practices', 'practices without usable GP FTE (excluded from rates)', practices.filter((x) => !hasUsableFte(x)).length, 'FTE not reported, zero, or no workforce record');
+	drop(
+		'practices',
+		'practices without a location',
+		built.counts.notLocated,
+		'postcode and its sector not in Code-Point Open'
+	);
+	drop(
+		'practices',
+		'practices without usable GP FTE (excluded from rates)',
+		practices.filter((x) => !hasUsableFte(x)).length,
+		'FTE not reported, zero, or no workforce record'
+	);
 	const unplaced = practices.reduce((s, x) => s + x.unplacedNoLsoa + x.unplacedWelsh + x.unplacedUnknown, 0);
 	const listed = practices.reduce((s, x) => s + x.listedPatients2023, 0);
-	drop('deprivation', 'patients recorded with no LSOA (NO2011)', practices.reduce((s, x) => s + x.unplacedNoLsoa, 0), 'cannot be placed');
-	drop('deprivation', 'patients living in Welsh LSOAs', practices.reduce((s, x) => s + x.unplacedWelsh, 0), 'outside IoD2025 (England only)');
-	drop('deprivation', 'patients with an LSOA code unknown to the lookups', practices.reduce((s, x) => s + x.unplacedUnknown, 0), 'unknown code');
+	drop(
+		'deprivation',
+		'patients recorded with no LSOA (NO2011)',
+		practices.reduce((s, x) => s + x.unplacedNoLsoa, 0),
+		'cannot be placed'
+	);
+	drop(
+		'deprivation',
+		'patients living in Welsh LSOAs',
+		practices.reduce((s, x) => s + x.unplacedWelsh, 0),
+		'outside IoD2025 (England only)'
+	);
+	drop(
+		'deprivation',
+		'patients with an LSOA code unknown to the lookups',
+		practices.reduce((s, x) => s + x.unplacedUnknown, 0),
+		'unknown code'
+	);
 	step('practices + deprivation');
 
 	// ---- provision and LSOAs
@@ -171,7 +219,12 @@ export async function runPipeline(opt: RunOptions) {
 	const nearest = nearestPracticeFinder(practices);
 	const lsoa = buildLsoaRows({ geography, imd, population, centres, provision, nearest });
 	drop('lsoa', 'LSOAs in the geography lookup without IoD2025 data', lsoa.missing.imd, 'no IoD2025 row');
-	drop('lsoa', 'LSOAs with no registered patients attributed', lsoa.missing.provision, 'no practice lists a patient there');
+	drop(
+		'lsoa',
+		'LSOAs with no registered patients attributed',
+		lsoa.missing.provision,
+		'no practice lists a patient there'
+	);
 	if (lsoa.rows.length !== 33_755) opt.log(`  warning: ${lsoa.rows.length} LSOAs, expected 33,755`);
 	step('provision + LSOAs');
 
@@ -186,44 +239,80 @@ export async function runPipeline(opt: RunOptions) {
 	const ladGeo = readGeojson(p('ladBoundaries'), inputs.INPUT_FILES.ladBoundaries);
 	const lsoaProps = new Map(lsoa.rows.map((r) => [r.code, lsoaTileProperties(r)]));
 	const ladProps = ladTileProperties(lsoa.rows);
-	const lsoaFeatures: Feature[] = lsoaGeo.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: lsoaProps.get(String(f.properties?.LSOA21CD)) ?? { code: String(f.properties?.LSOA21CD) } }));
+	const lsoaFeatures: Feature[] = lsoaGeo.features.map((f) => ({
+		type: 'Feature',
+		geometry: f.geometry,
+		properties: lsoaProps.get(String(f.properties?.LSOA21CD)) ?? { code: String(f.properties?.LSOA21CD) }
+	}));
 	const englishLads: Feature[] = ladGeo.features
 		.filter((f) => ladProps.has(String(f.properties?.LAD24CD)))
 		.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: ladProps.get(String(f.properties?.LAD24CD))! }));
 	const attribution = sourcesAttribution(opt.sourcesPath);
-	const lsoaArchive = await writeVectorArchive(join(opt.outDir, 'lsoa.pmtiles'), [
-		{ name: 'lad', features: englishLads, minzoom: 0, maxzoom: 7 },
-		{ name: 'lsoa', features: lsoaFeatures, minzoom: 8, maxzoom: 10 }
-	], { name: 'Deep End Atlas LSOAs', attribution, description: 'LSOA 2021 (z8+) and local authorities (z0-7) with IoD2025 deciles and attributed GP provision' });
+	const lsoaArchive = await writeVectorArchive(
+		join(opt.outDir, 'lsoa.pmtiles'),
+		[
+			{ name: 'lad', features: englishLads, minzoom: 0, maxzoom: 7 },
+			{ name: 'lsoa', features: lsoaFeatures, minzoom: 8, maxzoom: 10 }
+		],
+		{
+			name: 'Deep End Atlas LSOAs',
+			attribution,
+			description: 'LSOA 2021 (z8+) and local authorities (z0-7) with IoD2025 deciles and attributed GP provision'
+		}
+	);
 	step('tiles: LSOAs');
 
 	const boundarySource = (name: inputs.InputName, codeKey: string, nameKey: string): Feature[] =>
-		readGeojson(p(name), inputs.INPUT_FILES[name]).features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { code: String(f.properties?.[codeKey]), name: String(f.properties?.[nameKey] ?? '') } }));
+		readGeojson(p(name), inputs.INPUT_FILES[name]).features.map((f) => ({
+			type: 'Feature',
+			geometry: f.geometry,
+			properties: { code: String(f.properties?.[codeKey]), name: String(f.properties?.[nameKey] ?? '') }
+		}));
 	const icb = boundarySource('icbBoundaries', 'ICB23CD', 'ICB23NM');
 	const sicbl = boundarySource('sicblBoundaries', 'SICBL23CD', 'SICBL23NM');
 	const nhser = boundarySource('nhserBoundaries', 'NHSER24CD', 'NHSER24NM');
 	const region = boundarySource('regionBoundaries', 'RGN23CD', 'RGN23NM');
-	const lad: Feature[] = ladGeo.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { code: String(f.properties?.LAD24CD), name: String(f.properties?.LAD24NM ?? '') } }));
-	const footprints = networkFootprints(readNetworks(opt.networksPath), {
-		icb: icb.map((f) => ({ ...f, properties: { ICB23CD: f.properties!.code } })),
-		region: region.map((f) => ({ ...f, properties: { RGN23CD: f.properties!.code } })),
-		lad: lad.map((f) => ({ ...f, properties: { LAD24CD: f.properties!.code } }))
-	}, dissolve);
+	const lad: Feature[] = ladGeo.features.map((f) => ({
+		type: 'Feature',
+		geometry: f.geometry,
+		properties: { code: String(f.properties?.LAD24CD), name: String(f.properties?.LAD24NM ?? '') }
+	}));
+	const footprints = networkFootprints(
+		readNetworks(opt.networksPath),
+		{
+			icb: icb.map((f) => ({ ...f, properties: { ICB23CD: f.properties!.code } })),
+			region: region.map((f) => ({ ...f, properties: { RGN23CD: f.properties!.code } })),
+			lad: lad.map((f) => ({ ...f, properties: { LAD24CD: f.properties!.code } }))
+		},
+		dissolve
+	);
 	const land = dissolve(lad, () => 'land').map((f) => ({ ...f, properties: { code: 'land', name: 'United Kingdom' } }));
-	const boundaryArchive = await writeVectorArchive(join(opt.outDir, 'boundaries.pmtiles'), [
-		{ name: 'land', features: land, minzoom: 0, maxzoom: 10 },
-		{ name: 'nhser', features: nhser, minzoom: 0, maxzoom: 10 },
-		{ name: 'region', features: region, minzoom: 0, maxzoom: 10 },
-		{ name: 'icb', features: icb, minzoom: 0, maxzoom: 10 },
-		{ name: 'sicbl', features: sicbl, minzoom: 0, maxzoom: 10 },
-		{ name: 'lad', features: lad, minzoom: 0, maxzoom: 10 },
-		{ name: 'network', features: footprints, minzoom: 0, maxzoom: 10 },
-		// One label point per area (pole of inaccessibility), so names sit inside their areas.
-		{ name: 'label', features: [
-			...labelFeatures(nhser, 'nhser'), ...labelFeatures(icb, 'icb'), ...labelFeatures(sicbl, 'sicbl'),
-			...labelFeatures(lad, 'lad'), ...labelFeatures(footprints, 'network')
-		], minzoom: 0, maxzoom: 10 }
-	], { name: 'Deep End Atlas boundaries', attribution });
+	const boundaryArchive = await writeVectorArchive(
+		join(opt.outDir, 'boundaries.pmtiles'),
+		[
+			{ name: 'land', features: land, minzoom: 0, maxzoom: 10 },
+			{ name: 'nhser', features: nhser, minzoom: 0, maxzoom: 10 },
+			{ name: 'region', features: region, minzoom: 0, maxzoom: 10 },
+			{ name: 'icb', features: icb, minzoom: 0, maxzoom: 10 },
+			{ name: 'sicbl', features: sicbl, minzoom: 0, maxzoom: 10 },
+			{ name: 'lad', features: lad, minzoom: 0, maxzoom: 10 },
+			{ name: 'network', features: footprints, minzoom: 0, maxzoom: 10 },
+			// One label point per area (pole of inaccessibility), so names sit inside their areas.
+			{
+				name: 'label',
+				features: [
+					...labelFeatures(nhser, 'nhser'),
+					...labelFeatures(icb, 'icb'),
+					...labelFeatures(sicbl, 'sicbl'),
+					...labelFeatures(lad, 'lad'),
+					...labelFeatures(footprints, 'network')
+				],
+				minzoom: 0,
+				maxzoom: 10
+			}
+		],
+		{ name: 'Deep End Atlas boundaries', attribution }
+	);
 	step('tiles: boundaries');
 	// Network footprints for the Find journey's point-in-footprint and distance tests in the browser:
 	// simplified to ~100 m (a few hundred KB), coordinates rounded to ~1 m.
@@ -231,7 +320,10 @@ export async function runPipeline(opt: RunOptions) {
 		const g = simplify(f, { tolerance: 0.001, highQuality: false, mutate: false });
 		return { ...g, geometry: truncate(g, { precision: 5, mutate: false }).geometry };
 	});
-	writeAtomic(join(opt.outDir, 'network-footprints.json'), JSON.stringify({ type: 'FeatureCollection', features: simplified }));
+	writeAtomic(
+		join(opt.outDir, 'network-footprints.json'),
+		JSON.stringify({ type: 'FeatureCollection', features: simplified })
+	);
 
 	// ---- search indexes
 	const postcodeIndex = await buildPostcodeIndex(codePoint, opt.outDir);
@@ -271,7 +363,14 @@ export async function runPipeline(opt: RunOptions) {
 		totalMs: Date.now() - t0,
 		peakRssMb: Math.round(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 1e6),
 		steps,
-		inputs: sources.map((s) => ({ id: s.id, file: s.file, vintage: s.vintage, sha256: s.sha256, licence: s.licence, role: s.role })),
+		inputs: sources.map((s) => ({
+			id: s.id,
+			file: s.file,
+			vintage: s.vintage,
+			sha256: s.sha256,
+			licence: s.licence,
+			role: s.role
+		})),
 		rowsRead: {
 			imd2025Lsoas: imdRows.length,
 			imd2019Lsoas: imd2019.size,
@@ -286,7 +385,12 @@ export async function runPipeline(opt: RunOptions) {
 			paymentsPractices: payments.size,
 			lsoaPolygons: lsoaGeo.features.length
 		},
-		practices: { ...built.counts, listedPatients2023: listed, unplacedPatients2023: Math.round(unplaced), unplacedShare: listed ? unplaced / listed : null },
+		practices: {
+			...built.counts,
+			listedPatients2023: listed,
+			unplacedPatients2023: Math.round(unplaced),
+			unplacedShare: listed ? unplaced / listed : null
+		},
 		dropped,
 		englandGpFtePer10kWeighted: englandRate,
 		lsoas: lsoa.rows.length,
@@ -306,7 +410,38 @@ function sourcesAttribution(sourcesPath: string): string {
 
 /** The compact practice table the app loads (columnar: one array per field). */
 export function practicesForApp(practices: readonly Practice[]) {
-	const fields = ['code', 'name', 'postcode', 'lat', 'lon', 'pcnCode', 'pcnName', 'sicblCode', 'icbCode', 'nhserCode', 'region', 'lsoa', 'patients', 'weightedPatients', 'fteStatus', 'gpFte', 'gpFteAll', 'nurseFte', 'dpcFte', 'gpFtePer10kWeighted', 'gpFteAllPer10kWeighted', 'imdScore', 'share10', 'share15', 'share20', 'deepEndRank', 'imdQuintile', 'locationImdScore', 'locationSource', 'unplacedShare'] as const;
+	const fields = [
+		'code',
+		'name',
+		'postcode',
+		'lat',
+		'lon',
+		'pcnCode',
+		'pcnName',
+		'sicblCode',
+		'icbCode',
+		'nhserCode',
+		'region',
+		'lsoa',
+		'patients',
+		'weightedPatients',
+		'fteStatus',
+		'gpFte',
+		'gpFteAll',
+		'nurseFte',
+		'dpcFte',
+		'gpFtePer10kWeighted',
+		'gpFteAllPer10kWeighted',
+		'imdScore',
+		'share10',
+		'share15',
+		'share20',
+		'deepEndRank',
+		'imdQuintile',
+		'locationImdScore',
+		'locationSource',
+		'unplacedShare'
+	] as const;
 	const round = (v: unknown) => (typeof v === 'number' ? Math.round(v * 10000) / 10000 : v);
 	return {
 		fields,
@@ -321,19 +456,59 @@ export function lsoaDetailForApp(rows: readonly LsoaRow[]) {
 	const r1 = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);
 	const r3 = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 1000) / 1000);
 	return {
-		fields: ['code', 'name', 'ladName', 'icbCode', 'population', 'patients', 'patientsCovered', 'attributedFte', 'attributedWeightedPatients', 'gpFtePer10kWeighted', 'nearestPracticeCode', 'nearestPracticeKm', 'centreLon', 'centreLat', 'imdScore', 'imdRank'],
-		rows: rows.map((r) => [r.code, r.name, r.ladName, r.icbCode, r.population, r1(r.patients), r1(r.patientsCovered), r3(r.attributedFte), r1(r.attributedWeightedPatients), r3(r.gpFtePer10kWeighted), r.nearestPracticeCode, r3(r.nearestPracticeKm), Math.round(r.centreLon * 1e5) / 1e5, Math.round(r.centreLat * 1e5) / 1e5, r.imd.score.imd, r.imd.rank.imd])
+		fields: [
+			'code',
+			'name',
+			'ladName',
+			'icbCode',
+			'population',
+			'patients',
+			'patientsCovered',
+			'attributedFte',
+			'attributedWeightedPatients',
+			'gpFtePer10kWeighted',
+			'nearestPracticeCode',
+			'nearestPracticeKm',
+			'centreLon',
+			'centreLat',
+			'imdScore',
+			'imdRank'
+		],
+		rows: rows.map((r) => [
+			r.code,
+			r.name,
+			r.ladName,
+			r.icbCode,
+			r.population,
+			r1(r.patients),
+			r1(r.patientsCovered),
+			r3(r.attributedFte),
+			r1(r.attributedWeightedPatients),
+			r3(r.gpFtePer10kWeighted),
+			r.nearestPracticeCode,
+			r3(r.nearestPracticeKm),
+			Math.round(r.centreLon * 1e5) / 1e5,
+			Math.round(r.centreLat * 1e5) / 1e5,
+			r.imd.score.imd,
+			r.imd.rank.imd
+		])
 	};
 }
 
 function printSummary(report: Record<string, any>, log: (s: string) => void) {
 	log('\nInputs:');
-	for (const i of report.inputs) if (i.role === 'input') log(`  ${i.file.padEnd(52)} ${i.vintage}  ${i.sha256.slice(0, 12)}`);
+	for (const i of report.inputs)
+		if (i.role === 'input') log(`  ${i.file.padEnd(52)} ${i.vintage}  ${i.sha256.slice(0, 12)}`);
 	log('\nRows read:');
 	for (const [k, v] of Object.entries(report.rowsRead)) log(`  ${k.padEnd(30)} ${Number(v).toLocaleString('en-GB')}`);
 	log('\nDropped or excluded:');
 	for (const d of report.dropped) log(`  [${d.step}] ${d.count.toLocaleString('en-GB')} ${d.what} (${d.reason})`);
-	log(`\nEngland: ${report.englandGpFtePer10kWeighted.toFixed(3)} fully qualified GP FTE per 10,000 weighted patients; ${report.lsoas} LSOAs.`);
+	log(
+		`\nEngland: ${report.englandGpFtePer10kWeighted.toFixed(3)} fully qualified GP FTE per 10,000 weighted patients; ${report.lsoas} LSOAs.`
+	);
 	const c = report.crossCheck;
-	if (c) log(`Cross-check of practice IoD2019 scores: Fingertips r = ${c.fingertips.r.toFixed(4)} (n ${c.fingertips.n}), Blackwell r = ${c.blackwell.r.toFixed(4)} (n ${c.blackwell.n}).`);
+	if (c)
+		log(
+			`Cross-check of practice IoD2019 scores: Fingertips r = ${c.fingertips.r.toFixed(4)} (n ${c.fingertips.n}), Blackwell r = ${c.blackwell.r.toFixed(4)} (n ${c.blackwell.n}).`
+		);
 }

@@ -27,7 +27,8 @@ import {
 import type { LocationSource } from '../../src/lib/domain/practice';
 import { InputError, readCsv, readText, type Cell } from './read';
 
-const CODE_POINT_SOURCE = 'OS Code-Point Open 2025.4.0 (Oct 2025). Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025.';
+const CODE_POINT_SOURCE =
+	'OS Code-Point Open 2025.4.0 (Oct 2025). Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025.';
 const OPEN_NAMES_SOURCE = 'OS Open Names (2017). Contains OS data © Crown copyright and database right.';
 
 // Great Britain with a margin: Scilly (49.9 N) to Shetland (60.9 N), St Kilda (8.6 W) to Lowestoft (1.8 E).
@@ -124,8 +125,16 @@ export function readCodePoint(path: string, label: string = basename(path)): Cod
 	readCsv(path, {
 		label,
 		columns: [
-			{ name: 'postcode', pattern: /^[A-Z]{1,2}\d[A-Z\d]? *\d[A-Z]{2}$/, patternHint: 'a postcode like TS18 1HU (upper case)' },
-			{ name: 'country_code', pattern: /^(E92000001|S92000003|W92000004)$/, patternHint: 'a GB country code (E92000001, S92000003 or W92000004)' },
+			{
+				name: 'postcode',
+				pattern: /^[A-Z]{1,2}\d[A-Z\d]? *\d[A-Z]{2}$/,
+				patternHint: 'a postcode like TS18 1HU (upper case)'
+			},
+			{
+				name: 'country_code',
+				pattern: /^(E92000001|S92000003|W92000004)$/,
+				patternHint: 'a GB country code (E92000001, S92000003 or W92000004)'
+			},
 			{ name: 'latitude', type: 'number', optional: true, ...GB_LAT },
 			{ name: 'longitude', type: 'number', optional: true, ...GB_LON }
 		],
@@ -157,7 +166,9 @@ export function readCodePoint(path: string, label: string = basename(path)): Cod
 	let postcodes = 0;
 	for (const outcode of [...groups.keys()].sort(compareOutcodes)) {
 		const b = groups.get(outcode)!;
-		const order = b.incodes.map((_, i) => i).sort((i, j) => (b.incodes[i] < b.incodes[j] ? -1 : b.incodes[i] > b.incodes[j] ? 1 : 0));
+		const order = b.incodes
+			.map((_, i) => i)
+			.sort((i, j) => (b.incodes[i] < b.incodes[j] ? -1 : b.incodes[i] > b.incodes[j] ? 1 : 0));
 		const g: OutcodeGroup = {
 			outcode,
 			incodes: order.map((i) => b.incodes[i]),
@@ -183,7 +194,8 @@ export function readCodePoint(path: string, label: string = basename(path)): Cod
 	};
 	function* points(): Generator<PostcodePoint> {
 		for (const g of outcodes.values()) {
-			for (let i = 0; i < g.incodes.length; i++) yield { postcode: `${g.outcode} ${g.incodes[i]}`, lat: g.lat[i], lon: g.lon[i] };
+			for (let i = 0; i < g.incodes.length; i++)
+				yield { postcode: `${g.outcode} ${g.incodes[i]}`, lat: g.lat[i], lon: g.lon[i] };
 		}
 	}
 	let sectors: Map<string, SectorCentroid> | null = null;
@@ -231,12 +243,13 @@ function duplicateError(path: string, label: string, postcode: string): InputErr
 	const lines: number[] = [];
 	const text = readText(path, label);
 	let lineNo = 0;
-	for (let pos = 0; pos < text.length; ) {
+	for (let pos = 0; pos < text.length;) {
 		let end = text.indexOf('\n', pos);
 		if (end < 0) end = text.length;
 		lineNo++;
 		const comma = text.indexOf(',', pos);
-		if (lineNo > 1 && comma > pos && comma < end && normalisePostcode(text.slice(pos, comma)) === postcode) lines.push(lineNo);
+		if (lineNo > 1 && comma > pos && comma < end && normalisePostcode(text.slice(pos, comma)) === postcode)
+			lines.push(lineNo);
 		pos = end + 1;
 	}
 	const [first, again] = lines;
@@ -437,7 +450,11 @@ export function readPlaces(path: string, label: string = basename(path)): PlaceR
 			{ name: 'name_lang', ...lang },
 			{ name: 'name2', optional: true },
 			{ name: 'name2_lang', ...lang },
-			{ name: 'local_type', pattern: new RegExp(`^(${PLACE_TYPES.join('|')})$`), patternHint: `one of ${PLACE_TYPES.join(', ')}` },
+			{
+				name: 'local_type',
+				pattern: new RegExp(`^(${PLACE_TYPES.join('|')})$`),
+				patternHint: `one of ${PLACE_TYPES.join(', ')}`
+			},
 			{ name: 'district_borough', optional: true },
 			{ name: 'county_unitary', optional: true },
 			{ name: 'region' },
@@ -503,7 +520,11 @@ function byFoldedName(folded: Map<string, string>) {
  * Write `outDir/places.json` (places of `types`, alphabetical, for the search box) and
  * `outDir/places-major.json` (cities and towns, most prominent first, for map labels).
  */
-export function buildPlaceIndex(source: PlaceRecord[] | string, outDir: string, types: readonly PlaceType[] = SEARCH_PLACE_TYPES): PlaceIndexStats {
+export function buildPlaceIndex(
+	source: PlaceRecord[] | string,
+	outDir: string,
+	types: readonly PlaceType[] = SEARCH_PLACE_TYPES
+): PlaceIndexStats {
 	const t0 = performance.now();
 	const records = typeof source === 'string' ? readPlaces(source) : source;
 	mkdirSync(outDir, { recursive: true });
@@ -512,19 +533,40 @@ export function buildPlaceIndex(source: PlaceRecord[] | string, outDir: string, 
 	const byName = byFoldedName(new Map());
 	const kept = records
 		.filter((p) => types.includes(p.type))
-		.sort((a, b) => byName(a, b) || typeRank(a.type) - typeRank(b.type) || (a.area < b.area ? -1 : a.area > b.area ? 1 : 0) || a.lat - b.lat || a.lon - b.lon);
+		.sort(
+			(a, b) =>
+				byName(a, b) ||
+				typeRank(a.type) - typeRank(b.type) ||
+				(a.area < b.area ? -1 : a.area > b.area ? 1 : 0) ||
+				a.lat - b.lat ||
+				a.lon - b.lon
+		);
 	const fileTypes = PLACE_TYPES.filter((t) => types.includes(t));
 	const areas = [...new Set(kept.map((p) => p.area))].sort();
 	const areaIndex = new Map(areas.map((a, i) => [a, i]));
 	const placesByType: Partial<Record<PlaceType, number>> = Object.fromEntries(fileTypes.map((t) => [t, 0]));
 	const rows: PlaceSearchRow[] = kept.map((p) => {
 		placesByType[p.type]!++;
-		const row: PlaceSearchRow = [p.name, p.alt, fileTypes.indexOf(p.type), areaIndex.get(p.area)!, round(p.lat, 3), round(p.lon, 3)];
+		const row: PlaceSearchRow = [
+			p.name,
+			p.alt,
+			fileTypes.indexOf(p.type),
+			areaIndex.get(p.area)!,
+			round(p.lat, 3),
+			round(p.lon, 3)
+		];
 		// Extents only where zooming to fit matters; villages and suburbs get a fixed zoom.
-		if (p.type === 'City' || p.type === 'Town') row.push(round(p.bbox[0], 3), round(p.bbox[1], 3), round(p.bbox[2], 3), round(p.bbox[3], 3));
+		if (p.type === 'City' || p.type === 'Town')
+			row.push(round(p.bbox[0], 3), round(p.bbox[1], 3), round(p.bbox[2], 3), round(p.bbox[3], 3));
 		return row;
 	});
-	const search: PlaceSearchFile = { source: OPEN_NAMES_SOURCE, fields: PLACE_SEARCH_FIELDS, types: fileTypes, areas, places: rows };
+	const search: PlaceSearchFile = {
+		source: OPEN_NAMES_SOURCE,
+		fields: PLACE_SEARCH_FIELDS,
+		types: fileTypes,
+		areas,
+		places: rows
+	};
 	const searchJson = JSON.stringify(search);
 	writeAtomic(join(outDir, 'places.json'), searchJson);
 
@@ -533,7 +575,14 @@ export function buildPlaceIndex(source: PlaceRecord[] | string, outDir: string, 
 		.filter((p) => p.type === 'City' || p.type === 'Town')
 		.map((p) => ({ p, extent: extentKm2(p.bbox) }))
 		.sort((a, b) => typeRank(a.p.type) - typeRank(b.p.type) || b.extent - a.extent || byName(a.p, b.p));
-	const majorRows: MajorPlaceRow[] = major.map(({ p }, i) => [p.name, p.alt, p.type as 'City' | 'Town', major.length - i, round(p.lat, 4), round(p.lon, 4)]);
+	const majorRows: MajorPlaceRow[] = major.map(({ p }, i) => [
+		p.name,
+		p.alt,
+		p.type as 'City' | 'Town',
+		major.length - i,
+		round(p.lat, 4),
+		round(p.lon, 4)
+	]);
 	const majorFile: MajorPlaceFile = { source: OPEN_NAMES_SOURCE, fields: MAJOR_PLACE_FIELDS, rows: majorRows };
 	const majorJson = JSON.stringify(majorFile);
 	writeAtomic(join(outDir, 'places-major.json'), majorJson);

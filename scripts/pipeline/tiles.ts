@@ -156,7 +156,8 @@ interface TileBuild {
 /** Signed area of a ring of integer tile coordinates (shoelace). */
 function ringArea(ring: [number, number][]): number {
 	let a = 0;
-	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++)
+		a += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
 	return a / 2;
 }
 
@@ -200,14 +201,18 @@ function cutLayers(layers: TileLayer[], options: Required<Omit<VectorArchiveOpti
 	if (twice) throw new Error(`tiles: layer ${twice} given twice`);
 
 	for (const layer of layers) {
-		if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(layer.name)) throw new Error(`tiles: layer name "${layer.name}" should be a simple identifier`);
+		if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(layer.name))
+			throw new Error(`tiles: layer name "${layer.name}" should be a simple identifier`);
 		if (!(layer.minzoom >= 0 && layer.minzoom <= layer.maxzoom && layer.maxzoom <= 24)) {
-			throw new Error(`tiles: layer ${layer.name} has zooms ${layer.minzoom}–${layer.maxzoom}; need 0 ≤ minzoom ≤ maxzoom ≤ 24`);
+			throw new Error(
+				`tiles: layer ${layer.name} has zooms ${layer.minzoom}–${layer.maxzoom}; need 0 ≤ minzoom ≤ maxzoom ≤ 24`
+			);
 		}
 		const ids = layerIds(layer.features);
 		const layerFields: Record<string, string> = {};
 		const features: Feature[] = layer.features.map((f, i) => {
-			if (!f.geometry) throw new Error(`tiles: layer ${layer.name} feature ${i} (code ${f.properties?.code ?? '?'}) has no geometry`);
+			if (!f.geometry)
+				throw new Error(`tiles: layer ${layer.name} feature ${i} (code ${f.properties?.code ?? '?'}) has no geometry`);
 			const properties = tileProperties(f.properties);
 			for (const [k, v] of Object.entries(properties)) {
 				const type = typeof v === 'number' ? 'Number' : typeof v === 'boolean' ? 'Boolean' : 'String';
@@ -252,7 +257,10 @@ function cutLayers(layers: TileLayer[], options: Required<Omit<VectorArchiveOpti
 			const drawn = new Uint8Array(features.length);
 			const note = (f: GeoJSONVTFeature) => {
 				const i = indexOf.get(f.tags as object);
-				if (i === undefined) throw new Error(`tiles: layer ${layer.name}: geojson-vt returned a feature not in the input (properties were copied?)`);
+				if (i === undefined)
+					throw new Error(
+						`tiles: layer ${layer.name}: geojson-vt returned a feature not in the input (properties were copied?)`
+					);
 				seen[i] = 1;
 				if (cleanGeometry(f)) drawn[i] = 1;
 			};
@@ -286,7 +294,10 @@ function cutLayers(layers: TileLayer[], options: Required<Omit<VectorArchiveOpti
 			for (const i of lost) seen[i] = 0;
 			// At an index's maxZoom geojson-vt neither simplifies nor drops, so cut the lost features there.
 			const lostFeatures = [...lost].map((i) => features[i]);
-			const rescue = new GeoJSONVT({ type: 'FeatureCollection', features: lostFeatures }, { ...vtOptions, maxZoom: z, indexMaxZoom: 0 });
+			const rescue = new GeoJSONVT(
+				{ type: 'FeatureCollection', features: lostFeatures },
+				{ ...vtOptions, maxZoom: z, indexMaxZoom: 0 }
+			);
 			const done = new Set<string>();
 			for (const i of lost) {
 				const fr = tileRange(bboxes[i], z);

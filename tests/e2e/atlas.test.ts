@@ -6,7 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp, dataDir, launch, missingPrerequisite, pixelStats, readPracticesCsv, screenshotPath, serve, serveDataFrom, waitForIdle, waitForMap, type Server } from './harness';
+import {
+	buildApp,
+	dataDir,
+	launch,
+	missingPrerequisite,
+	pixelStats,
+	readPracticesCsv,
+	screenshotPath,
+	serve,
+	serveDataFrom,
+	waitForIdle,
+	waitForMap,
+	type Server
+} from './harness';
 import { decileScale } from '../../src/lib/domain/scales';
 import { FILL_OPACITY, LAND } from '../../src/lib/map/style';
 import { distanceKm } from '../../src/lib/domain/metrics';
@@ -14,7 +27,16 @@ import { distanceKm } from '../../src/lib/domain/metrics';
 /** A palette colour as drawn: the fill at FILL_OPACITY over the land colour. */
 function asDrawn(hex: string): string {
 	const ch = (h: string, i: number) => parseInt(h.slice(1 + 2 * i, 3 + 2 * i), 16);
-	return '#' + [0, 1, 2].map((i) => Math.round(FILL_OPACITY * ch(hex, i) + (1 - FILL_OPACITY) * ch(LAND, i)).toString(16).padStart(2, '0')).join('');
+	return (
+		'#' +
+		[0, 1, 2]
+			.map((i) =>
+				Math.round(FILL_OPACITY * ch(hex, i) + (1 - FILL_OPACITY) * ch(LAND, i))
+					.toString(16)
+					.padStart(2, '0')
+			)
+			.join('')
+	);
 }
 
 // In CI a missing prerequisite is a failure, not a skip.
@@ -72,9 +94,14 @@ suite('atlas map in headless Chromium', () => {
 		// their own IMD decile); most deciles show, over a real share of the map.
 		const coloured = shares.reduce((a, b) => a + b, 0);
 		expect(coloured, `palette shares ${shares.map((s) => s.toFixed(3))}`).toBeGreaterThan(0.12);
-		expect(shares.filter((s) => s > 0.001).length, `palette shares ${shares.map((s) => s.toFixed(3))}`).toBeGreaterThanOrEqual(6);
+		expect(
+			shares.filter((s) => s > 0.001).length,
+			`palette shares ${shares.map((s) => s.toFixed(3))}`
+		).toBeGreaterThanOrEqual(6);
 		await expect.poll(() => page.getByTestId('legend-lsoa').textContent()).toContain('1 · most deprived');
-		expect(await page.locator('.attribution').textContent()).toMatch(/Open Government Licence v3\.0.*OS data © Crown copyright/s);
+		expect(await page.locator('.attribution').textContent()).toMatch(
+			/Open Government Licence v3\.0.*OS data © Crown copyright/s
+		);
 		expect(errors).toEqual([]);
 		await page.close();
 	}, 90_000);
@@ -83,8 +110,11 @@ suite('atlas map in headless Chromium', () => {
 		const rows = readPracticesCsv();
 		// A large practice with reported FTE and no other practice within 1 km, so that the click is unambiguous.
 		const located = rows.filter((r) => r.lat && r.lon);
-		const alone = (r: Record<string, string>) => located.every((o) => o === r || distanceKm(Number(r.lat), Number(r.lon), Number(o.lat), Number(o.lon)) > 1);
-		const row = located.filter((r) => r.fte_status === 'reported' && Number(r.registered_patients) > 12000).find(alone)!;
+		const alone = (r: Record<string, string>) =>
+			located.every((o) => o === r || distanceKm(Number(r.lat), Number(r.lon), Number(o.lat), Number(o.lon)) > 1);
+		const row = located
+			.filter((r) => r.fte_status === 'reported' && Number(r.registered_patients) > 12000)
+			.find(alone)!;
 		const lon = Number(row.lon);
 		const lat = Number(row.lat);
 		const { page, errors } = await open(`?c=${lon},${lat}&z=14`);
@@ -92,7 +122,9 @@ suite('atlas map in headless Chromium', () => {
 		await waitForIdle(page);
 		await page.waitForFunction(() => document.querySelector('.side')?.textContent?.includes('practices shown'));
 		// The practice layer is drawn once practices.json has loaded.
-		await expect.poll(async () => page.evaluate(() => (window.__atlas?.map?.getCanvas() ? 1 : 0)), { timeout: 20_000 }).toBe(1);
+		await expect
+			.poll(async () => page.evaluate(() => (window.__atlas?.map?.getCanvas() ? 1 : 0)), { timeout: 20_000 })
+			.toBe(1);
 		await page.waitForTimeout(500);
 		const pt = await page.evaluate(([x, y]) => window.__atlas!.map!.project([x, y]), [lon, lat]);
 		const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
@@ -109,7 +141,9 @@ suite('atlas map in headless Chromium', () => {
 		expect(await value('gpFte')).toBe(n(row.gp_fte).toFixed(1));
 		expect(await value('imdScore')).toBe(n(row.imd_score).toFixed(1));
 		expect(await value('share15')).toBe(`${(n(row.share_most_deprived_15pc) * 100).toFixed(1)}%`);
-		expect(await panel.getByTestId('deep-end-rank').textContent()).toContain(Number(row.deep_end_rank).toLocaleString('en-GB'));
+		expect(await panel.getByTestId('deep-end-rank').textContent()).toContain(
+			Number(row.deep_end_rank).toLocaleString('en-GB')
+		);
 		expect(await panel.textContent()).toContain(row.pcn_code);
 		// The selection is in the URL.
 		await expect.poll(() => page.evaluate(() => location.search)).toContain(`sel=p%3A${row.practice_code}`);
@@ -132,7 +166,9 @@ suite('atlas map in headless Chromium', () => {
 		expect(cam.lat).toBeCloseTo(53.8008, 3);
 		expect(cam.zoom).toBeCloseTo(10.5, 2);
 		expect(await page.locator('#measure').inputValue()).toBe('hea');
-		await expect.poll(() => page.getByTestId('practice-code').textContent(), { timeout: 15_000 }).toBe(row.practice_code);
+		await expect
+			.poll(() => page.getByTestId('practice-code').textContent(), { timeout: 15_000 })
+			.toBe(row.practice_code);
 		expect(await page.locator('select[aria-label="IMD decile from"]').inputValue()).toBe('1');
 		expect(await page.locator('select[aria-label="IMD decile to"]').inputValue()).toBe('3');
 		// The layer toggles follow the link: networks on, LSOAs on, local authorities off.
@@ -149,7 +185,9 @@ suite('atlas map in headless Chromium', () => {
 
 	it('a corrupt LSOA tile archive shows a clear error on screen, not a blank map', async () => {
 		const { page } = await open('', DESKTOP, (p) =>
-			serveDataFrom(p, dataDir, (file, bytes) => (file === 'lsoa.pmtiles' ? Buffer.from(bytes.subarray(0, 2000).map((b, i) => (i < 7 ? 0x41 : b))) : bytes))
+			serveDataFrom(p, dataDir, (file, bytes) =>
+				file === 'lsoa.pmtiles' ? Buffer.from(bytes.subarray(0, 2000).map((b, i) => (i < 7 ? 0x41 : b))) : bytes
+			)
 		);
 		const alert = page.getByTestId('data-errors');
 		await alert.waitFor({ timeout: 30_000 });
@@ -161,7 +199,9 @@ suite('atlas map in headless Chromium', () => {
 	}, 60_000);
 
 	it('a missing practice table is reported by name, and the map still draws', async () => {
-		const { page } = await open('', DESKTOP, (p) => serveDataFrom(p, dataDir, (file, bytes) => (file === 'practices.json' ? null : bytes)));
+		const { page } = await open('', DESKTOP, (p) =>
+			serveDataFrom(p, dataDir, (file, bytes) => (file === 'practices.json' ? null : bytes))
+		);
 		await waitForMap(page);
 		const alert = page.getByTestId('data-errors');
 		await alert.waitFor({ timeout: 30_000 });
@@ -183,10 +223,14 @@ suite('atlas map in headless Chromium', () => {
 		const item = page.locator(`[data-code="${row.practice_code}"]`).first();
 		await item.waitFor({ timeout: 15_000 });
 		await item.focus();
-		const outline = await item.evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).boxShadow);
+		const outline = await item.evaluate(
+			(el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).boxShadow
+		);
 		expect(outline).not.toBe('none none');
 		await page.keyboard.press('Enter');
-		await expect.poll(() => page.getByTestId('practice-code').textContent(), { timeout: 15_000 }).toBe(row.practice_code);
+		await expect
+			.poll(() => page.getByTestId('practice-code').textContent(), { timeout: 15_000 })
+			.toBe(row.practice_code);
 		await page.keyboard.press('Escape');
 		await expect.poll(() => page.locator('#detail').count()).toBe(0);
 		await page.close();
@@ -215,7 +259,11 @@ suite('atlas map in headless Chromium', () => {
 			const result = await page.evaluate(async () => {
 				// @ts-expect-error axe is injected above
 				const r = await window.axe.run(document, { resultTypes: ['violations'] });
-				return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+				return r.violations.map((v: { id: string; impact: string; nodes: { target: string[] }[] }) => ({
+					id: v.id,
+					impact: v.impact,
+					nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+				}));
 			});
 			const serious = result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
 			expect(serious, `${query || 'home'}: ${JSON.stringify(serious)}`).toEqual([]);

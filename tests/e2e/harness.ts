@@ -29,13 +29,17 @@ const REQUIRED = ['lsoa.pmtiles', 'boundaries.pmtiles', 'practices.json', 'netwo
 /** Why the browser tests cannot run here, or null when they can. */
 export function missingPrerequisite(): string | null {
 	const missing = REQUIRED.filter((f) => !existsSync(join(dataDir, f)));
-	if (missing.length) return `static/data lacks ${missing.join(', ')}: run \`npm run data\` to build the atlas data first`;
+	if (missing.length)
+		return `static/data lacks ${missing.join(', ')}: run \`npm run data\` to build the atlas data first`;
 	if (!existsSync(CHROMIUM)) return `${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium)`;
 	return null;
 }
 
 export function buildApp() {
-	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, encoding: 'utf8' });
+	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		encoding: 'utf8'
+	});
 	if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -59,7 +63,15 @@ export async function serve(): Promise<Server> {
 	const port = await freePort();
 	const child: ChildProcess = spawn(
 		process.execPath,
-		[join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+		[
+			join(root, 'node_modules/vite/bin/vite.js'),
+			'preview',
+			'--host',
+			'127.0.0.1',
+			'--port',
+			String(port),
+			'--strictPort'
+		],
 		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }
 	);
 	let log = '';
@@ -103,12 +115,19 @@ export async function waitForMap(page: Page, timeout = 60_000) {
 
 /** Wait for the map to finish drawing (all visible tiles loaded and rendered). */
 export async function waitForIdle(page: Page, timeout = 60_000) {
-	await page.waitForFunction(() => window.__atlas?.map?.loaded() === true && window.__atlas.map.areTilesLoaded(), undefined, { timeout, polling: 100 });
-	await page.evaluate(() => new Promise<void>((r) => {
-		const m = window.__atlas!.map!;
-		m.once('idle', () => r());
-		m.triggerRepaint();
-	}));
+	await page.waitForFunction(
+		() => window.__atlas?.map?.loaded() === true && window.__atlas.map.areTilesLoaded(),
+		undefined,
+		{ timeout, polling: 100 }
+	);
+	await page.evaluate(
+		() =>
+			new Promise<void>((r) => {
+				const m = window.__atlas!.map!;
+				m.once('idle', () => r());
+				m.triggerRepaint();
+			})
+	);
 }
 
 export function screenshotPath(name: string) {
@@ -129,7 +148,11 @@ export async function pixelStats(page: Page, png: Buffer, palette: string[]) {
 			const ctx = c.getContext('2d')!;
 			ctx.drawImage(img, 0, 0);
 			const d = ctx.getImageData(0, 0, c.width, c.height).data;
-			const pal = palette.map((h) => [parseInt(h.slice(1, 3), 16), parseInt(h.slice(3, 5), 16), parseInt(h.slice(5, 7), 16)]);
+			const pal = palette.map((h) => [
+				parseInt(h.slice(1, 3), 16),
+				parseInt(h.slice(3, 5), 16),
+				parseInt(h.slice(5, 7), 16)
+			]);
 			const hits = pal.map(() => 0);
 			let total = 0;
 			const distinct = new Set<number>();
@@ -159,14 +182,22 @@ export function readPracticesCsv(): Record<string, string>[] {
  * Serve /data/* from `dir` through the page (with HTTP range support, as PMTiles needs), optionally
  * changing a file's bytes on the way: how the tests serve a corrupted copy without touching static/data.
  */
-export async function serveDataFrom(page: Page, dir: string, transform: (file: string, bytes: Buffer) => Buffer | null = (_f, b) => b) {
+export async function serveDataFrom(
+	page: Page,
+	dir: string,
+	transform: (file: string, bytes: Buffer) => Buffer | null = (_f, b) => b
+) {
 	await page.route('**/data/**', async (route) => {
 		const name = new URL(route.request().url()).pathname.replace(/^.*\/data\//, '');
 		const file = join(dir, name);
 		const original = existsSync(file) ? readFileSync(file) : null;
 		const bytes = original ? transform(name, original) : null;
 		if (!bytes) return route.fulfill({ status: 404, body: 'Not found' });
-		const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.csv') ? 'text/csv' : 'application/octet-stream';
+		const type = name.endsWith('.json')
+			? 'application/json'
+			: name.endsWith('.csv')
+				? 'text/csv'
+				: 'application/octet-stream';
 		const range = route.request().headers()['range'];
 		const m = range ? /bytes=(\d+)-(\d*)/.exec(range) : null;
 		if (m) {
@@ -175,7 +206,11 @@ export async function serveDataFrom(page: Page, dir: string, transform: (file: s
 			return route.fulfill({
 				status: 206,
 				body: bytes.subarray(start, end + 1),
-				headers: { 'content-type': type, 'accept-ranges': 'bytes', 'content-range': `bytes ${start}-${end}/${bytes.length}` }
+				headers: {
+					'content-type': type,
+					'accept-ranges': 'bytes',
+					'content-range': `bytes ${start}-${end}/${bytes.length}`
+				}
 			});
 		}
 		return route.fulfill({ status: 200, body: bytes, headers: { 'content-type': type } });

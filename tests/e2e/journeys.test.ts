@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp, dataDir, launch, missingPrerequisite, readPracticesCsv, screenshotPath, serve, waitForMap, type Server } from './harness';
+import {
+	buildApp,
+	dataDir,
+	launch,
+	missingPrerequisite,
+	readPracticesCsv,
+	screenshotPath,
+	serve,
+	waitForMap,
+	type Server
+} from './harness';
 import { csvRecords } from '../../src/lib/data/csv';
 import { distanceKm } from '../../src/lib/domain/metrics';
 
@@ -53,12 +63,16 @@ suite('journeys in headless Chromium', () => {
 		expect(text).toContain(`${gb0.format(yh.estimatedMemberCount)} eligible by the rule`);
 		// The first row is the pipeline's rank 1.
 		const first = yh.estimatedMembers.find((m: { rank: number }) => m.rank === 1);
-		expect(await page.locator('[data-testid="recruit-table"] tbody tr').first().getAttribute('data-code')).toBe(first.code);
+		expect(await page.locator('[data-testid="recruit-table"] tbody tr').first().getAttribute('data-code')).toBe(
+			first.code
+		);
 
 		// A member list: 3 good codes, one unknown, one duplicate, one line of HTML (must stay text).
 		const good = yh.estimatedMembers.slice(0, 3).map((m: { code: string }) => m.code);
 		const csv = ['practice_code', ...good, 'X99999', good[0], '<img src=x onerror="alert(1)">'].join('\n');
-		await page.locator('#member-file').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page
+			.locator('#member-file')
+			.setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
 		const ms = page.getByTestId('member-summary');
 		await ms.waitFor({ timeout: 10_000 });
 		expect((await ms.textContent())!.replace(/\s+/g, ' ')).toContain('3 matched by code');
@@ -70,7 +84,10 @@ suite('journeys in headless Chromium', () => {
 		await expect.poll(async () => (await summary.textContent())!.replace(/\s+/g, ' ')).toContain('3 current members');
 		await page.screenshot({ path: screenshotPath('journey-recruit.png') });
 
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export CSV' }).click()
+		]);
 		const exported = readFileSync((await download.path())!, 'utf8');
 		const lines = exported.split(/\r?\n/);
 		expect(lines[0]).toMatch(/^# Deep End Atlas: practices ranked for recruitment/);

@@ -14,7 +14,8 @@ export interface AreaRecord {
 	gpFteShortfall: number | null;
 }
 
-const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number.isFinite(Number(s)) ? Number(s) : null);
+const num = (s: string | undefined) =>
+	s === undefined || s === '' ? null : Number.isFinite(Number(s)) ? Number(s) : null;
 
 export function parseAreas(text: string, file = 'data/areas.csv'): AreaRecord[] {
 	let records: Record<string, string>[];

@@ -18,7 +18,11 @@ async function fetchText(name: string): Promise<string> {
 	try {
 		res = await fetch(dataUrl(name));
 	} catch (e) {
-		throw new DataError(file, `could not be fetched (${(e as Error).message})`, 'Check that the atlas server is running, then reload.');
+		throw new DataError(
+			file,
+			`could not be fetched (${(e as Error).message})`,
+			'Check that the atlas server is running, then reload.'
+		);
 	}
 	if (res.status === 404) throw new DataError(file, 'is missing (HTTP 404)');
 	if (!res.ok) throw new DataError(file, `could not be loaded (HTTP ${res.status} ${res.statusText})`);
@@ -36,26 +40,36 @@ async function fetchJson(name: string): Promise<unknown> {
 
 const once = <T>(f: () => Promise<T>) => {
 	let p: Promise<T> | null = null;
-	return () => (p ??= f().catch((e) => {
-		p = null;
-		throw e;
-	}));
+	return () =>
+		(p ??= f().catch((e) => {
+			p = null;
+			throw e;
+		}));
 };
 
-const guard = <T>(name: string, f: () => Promise<T>) => once(async () => {
-	try {
-		return await f();
-	} catch (e) {
-		throw asDataError(`data/${name}`, e);
-	}
-});
+const guard = <T>(name: string, f: () => Promise<T>) =>
+	once(async () => {
+		try {
+			return await f();
+		} catch (e) {
+			throw asDataError(`data/${name}`, e);
+		}
+	});
 
-export const loadPractices = guard<PracticeTable>('practices.json', async () => parsePractices(await fetchJson('practices.json')));
-export const loadLsoaDetail = guard<LsoaDetailTable>('lsoa-detail.json', async () => parseLsoaDetail(await fetchJson('lsoa-detail.json')));
-export const loadNetworks = guard<NetworksDoc>('networks.json', async () => parseNetworks(await fetchJson('networks.json')));
+export const loadPractices = guard<PracticeTable>('practices.json', async () =>
+	parsePractices(await fetchJson('practices.json'))
+);
+export const loadLsoaDetail = guard<LsoaDetailTable>('lsoa-detail.json', async () =>
+	parseLsoaDetail(await fetchJson('lsoa-detail.json'))
+);
+export const loadNetworks = guard<NetworksDoc>('networks.json', async () =>
+	parseNetworks(await fetchJson('networks.json'))
+);
 export const loadSources = guard<SourcesDoc>('sources.json', async () => parseSources(await fetchJson('sources.json')));
 export const loadAreas = guard<AreaRecord[]>('areas.csv', async () => parseAreas(await fetchText('areas.csv')));
-export const loadPlaces = guard<Place[]>('places-major.json', async () => parsePlaces(await fetchJson('places-major.json')));
+export const loadPlaces = guard<Place[]>('places-major.json', async () =>
+	parsePlaces(await fetchJson('places-major.json'))
+);
 
 // ---- files the journeys load on first use
 import type { FeatureCollection, Geometry } from 'geojson';
@@ -64,15 +78,20 @@ import type { FootprintProps } from '$lib/journeys/find';
 
 export const loadPlaceIndex = guard<PlaceSearchFile>('places.json', async () => {
 	const doc = (await fetchJson('places.json')) as PlaceSearchFile;
-	if (!doc || !Array.isArray(doc.places) || !Array.isArray(doc.types)) throw new DataError('data/places.json', 'is not a place index (no places/types arrays)');
+	if (!doc || !Array.isArray(doc.places) || !Array.isArray(doc.types))
+		throw new DataError('data/places.json', 'is not a place index (no places/types arrays)');
 	return doc;
 });
 
-export const loadFootprints = guard<FeatureCollection<Geometry | null, FootprintProps>>('network-footprints.json', async () => {
-	const doc = (await fetchJson('network-footprints.json')) as FeatureCollection<Geometry | null, FootprintProps>;
-	if (!doc || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features)) throw new DataError('data/network-footprints.json', 'is not a GeoJSON FeatureCollection');
-	return doc;
-});
+export const loadFootprints = guard<FeatureCollection<Geometry | null, FootprintProps>>(
+	'network-footprints.json',
+	async () => {
+		const doc = (await fetchJson('network-footprints.json')) as FeatureCollection<Geometry | null, FootprintProps>;
+		if (!doc || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
+			throw new DataError('data/network-footprints.json', 'is not a GeoJSON FeatureCollection');
+		return doc;
+	}
+);
 
 const outcodeCache = new Map<string, Promise<OutcodeFile | null>>();
 /** One outcode's postcodes; null when the outcode has no file (no such outcode in Great Britain). */

@@ -2,9 +2,22 @@
 import { DataError } from './errors';
 
 export const LSOA_DETAIL_FIELDS = [
-	'code', 'name', 'ladName', 'icbCode', 'population', 'patients', 'patientsCovered', 'attributedFte',
-	'attributedWeightedPatients', 'gpFtePer10kWeighted', 'nearestPracticeCode', 'nearestPracticeKm', 'centreLon',
-	'centreLat', 'imdScore', 'imdRank'
+	'code',
+	'name',
+	'ladName',
+	'icbCode',
+	'population',
+	'patients',
+	'patientsCovered',
+	'attributedFte',
+	'attributedWeightedPatients',
+	'gpFtePer10kWeighted',
+	'nearestPracticeCode',
+	'nearestPracticeKm',
+	'centreLon',
+	'centreLat',
+	'imdScore',
+	'imdRank'
 ] as const;
 
 export interface LsoaDetail {

@@ -1,5 +1,5 @@
 // Deep End networks as the pipeline built them (static/data/networks.json).
-import type { MembershipRule, RankedPractice } from "$lib/domain/networks";
+import type { MembershipRule, RankedPractice } from '$lib/domain/networks';
 import { DataError } from './errors';
 
 export interface AppNetwork {
@@ -36,7 +36,8 @@ export function parseNetworks(doc: unknown, file = 'data/networks.json'): Networ
 		throw new DataError(file, 'expected {"englandRate": number, "networks": [...]}');
 	}
 	for (const n of d.networks) {
-		if (typeof n?.id !== 'string' || typeof n?.name !== 'string') throw new DataError(file, 'a network lacks its id or name');
+		if (typeof n?.id !== 'string' || typeof n?.name !== 'string')
+			throw new DataError(file, 'a network lacks its id or name');
 	}
 	return d as NetworksDoc;
 }

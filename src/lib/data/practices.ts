@@ -5,10 +5,36 @@ import type { Practice } from '$lib/domain/practice';
 import { DataError } from './errors';
 
 export const PRACTICE_FIELDS = [
-	'code', 'name', 'postcode', 'lat', 'lon', 'pcnCode', 'pcnName', 'sicblCode', 'icbCode', 'nhserCode', 'region', 'lsoa',
-	'patients', 'weightedPatients', 'fteStatus', 'gpFte', 'gpFteAll', 'nurseFte', 'dpcFte', 'gpFtePer10kWeighted',
-	'gpFteAllPer10kWeighted', 'imdScore', 'share10', 'share15', 'share20', 'deepEndRank', 'imdQuintile',
-	'locationImdScore', 'locationSource', 'unplacedShare'
+	'code',
+	'name',
+	'postcode',
+	'lat',
+	'lon',
+	'pcnCode',
+	'pcnName',
+	'sicblCode',
+	'icbCode',
+	'nhserCode',
+	'region',
+	'lsoa',
+	'patients',
+	'weightedPatients',
+	'fteStatus',
+	'gpFte',
+	'gpFteAll',
+	'nurseFte',
+	'dpcFte',
+	'gpFtePer10kWeighted',
+	'gpFteAllPer10kWeighted',
+	'imdScore',
+	'share10',
+	'share15',
+	'share20',
+	'deepEndRank',
+	'imdQuintile',
+	'locationImdScore',
+	'locationSource',
+	'unplacedShare'
 ] as const;
 
 type Field = (typeof PRACTICE_FIELDS)[number];
@@ -26,8 +52,24 @@ export interface PracticeTable {
 }
 
 const NUMERIC: Field[] = [
-	'lat', 'lon', 'patients', 'weightedPatients', 'gpFte', 'gpFteAll', 'nurseFte', 'dpcFte', 'gpFtePer10kWeighted',
-	'gpFteAllPer10kWeighted', 'imdScore', 'share10', 'share15', 'share20', 'deepEndRank', 'imdQuintile', 'locationImdScore', 'unplacedShare'
+	'lat',
+	'lon',
+	'patients',
+	'weightedPatients',
+	'gpFte',
+	'gpFteAll',
+	'nurseFte',
+	'dpcFte',
+	'gpFtePer10kWeighted',
+	'gpFteAllPer10kWeighted',
+	'imdScore',
+	'share10',
+	'share15',
+	'share20',
+	'deepEndRank',
+	'imdQuintile',
+	'locationImdScore',
+	'unplacedShare'
 ];
 
 /** Check and unpack practices.json. Throws DataError naming the file, row and field at fault. */
@@ -43,25 +85,53 @@ export function parsePractices(doc: unknown, file = 'data/practices.json'): Prac
 	const shares = Array.isArray(d.decileShares) ? (d.decileShares as (number[] | null)[]) : [];
 	const address = Array.isArray(d.address) ? (d.address as string[]) : [];
 	const practices: AppPractice[] = (d.rows as unknown[]).map((raw, i) => {
-		if (!Array.isArray(raw) || raw.length < fields.length) throw new DataError(file, `row ${i + 1} has ${Array.isArray(raw) ? raw.length : 0} values, expected ${fields.length}`);
+		if (!Array.isArray(raw) || raw.length < fields.length)
+			throw new DataError(
+				file,
+				`row ${i + 1} has ${Array.isArray(raw) ? raw.length : 0} values, expected ${fields.length}`
+			);
 		const rec: Record<string, unknown> = {};
 		for (const f of PRACTICE_FIELDS) rec[f] = raw[col[f]] ?? null;
 		for (const f of NUMERIC) {
 			const v = rec[f];
-			if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw new DataError(file, `row ${i + 1} (${rec.code}): ${f} is ${JSON.stringify(v)}, expected a number or null`);
+			if (v !== null && (typeof v !== 'number' || !Number.isFinite(v)))
+				throw new DataError(
+					file,
+					`row ${i + 1} (${rec.code}): ${f} is ${JSON.stringify(v)}, expected a number or null`
+				);
 		}
 		if (typeof rec.code !== 'string' || !rec.code) throw new DataError(file, `row ${i + 1}: code is missing`);
-		return { ...(rec as Pick<Practice, Field>), decileShares: shares[i] ?? null, address: address[i] ?? '', imdDecile: null, index: i };
+		return {
+			...(rec as Pick<Practice, Field>),
+			decileShares: shares[i] ?? null,
+			address: address[i] ?? '',
+			imdDecile: null,
+			index: i
+		};
 	});
 	// Practice IMD decile: ntile of scores ascending gives 10 = highest score; flip so 1 = most deprived.
-	const deciles = ntile(practices.map((p) => p.imdScore), 10);
+	const deciles = ntile(
+		practices.map((p) => p.imdScore),
+		10
+	);
 	practices.forEach((p, i) => (p.imdDecile = deciles[i] === null ? null : 11 - deciles[i]!));
 	return { practices, byCode: new Map(practices.map((p) => [p.code, p])) };
 }
 
 export type ComparableField =
-	| 'patients' | 'weightedPatients' | 'gpFte' | 'gpFteAll' | 'nurseFte' | 'dpcFte' | 'gpFtePer10kWeighted'
-	| 'gpFteAllPer10kWeighted' | 'imdScore' | 'share10' | 'share15' | 'share20' | 'locationImdScore';
+	| 'patients'
+	| 'weightedPatients'
+	| 'gpFte'
+	| 'gpFteAll'
+	| 'nurseFte'
+	| 'dpcFte'
+	| 'gpFtePer10kWeighted'
+	| 'gpFteAllPer10kWeighted'
+	| 'imdScore'
+	| 'share10'
+	| 'share15'
+	| 'share20'
+	| 'locationImdScore';
 
 export interface Comparison {
 	value: number | null;

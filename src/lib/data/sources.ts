@@ -21,7 +21,8 @@ export interface SourcesDoc {
 
 export function parseSources(doc: unknown, file = 'data/sources.json'): SourcesDoc {
 	const d = doc as Partial<SourcesDoc>;
-	if (!d || !Array.isArray(d.sources) || !Array.isArray(d.attributions)) throw new DataError(file, 'expected "attributions" and "sources" arrays');
+	if (!d || !Array.isArray(d.sources) || !Array.isArray(d.attributions))
+		throw new DataError(file, 'expected "attributions" and "sources" arrays');
 	return { attributions: d.attributions, sources: d.sources };
 }
 

@@ -118,7 +118,10 @@ export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: numbe
 
 /** Median of values weighted by weights (the value at which cumulative weight first reaches half). */
 export function weightedMedian(values: readonly number[], weights: readonly number[]): number | null {
-	const items = values.map((v, i) => ({ v, w: weights[i] })).filter((e) => e.w > 0).sort((a, b) => a.v - b.v);
+	const items = values
+		.map((v, i) => ({ v, w: weights[i] }))
+		.filter((e) => e.w > 0)
+		.sort((a, b) => a.v - b.v);
 	const total = items.reduce((s, e) => s + e.w, 0);
 	if (total <= 0) return null;
 	let cum = 0;

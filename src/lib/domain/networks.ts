@@ -59,7 +59,8 @@ type Measured = Pick<Practice, 'code' | RuleMeasure>;
 export function describeRule(rule: MembershipRule): string {
 	const m = RULE_MEASURE_LABELS[rule.measure];
 	const s = rule.selection;
-	if (s.kind === 'nationalTop') return `Practices in the footprint ranked in the top ${Math.round(s.fraction * 100)}% of England's practices by ${m}`;
+	if (s.kind === 'nationalTop')
+		return `Practices in the footprint ranked in the top ${Math.round(s.fraction * 100)}% of England's practices by ${m}`;
 	if (s.kind === 'topN') return `The ${s.n} practices in the footprint with the highest ${m}`;
 	const min = rule.measure.startsWith('share') ? `${Math.round(s.min * 100)}%` : String(s.min);
 	return `Practices in the footprint with ${m} of at least ${min}`;
@@ -70,20 +71,31 @@ export function describeRule(rule: MembershipRule): string {
  * `national` is every practice in England (for national ranks); `inFootprint` the candidates.
  * Practices without a value for the measure are left out (they cannot be ranked).
  */
-export function rankByRule(rule: MembershipRule, national: readonly Measured[], inFootprint: readonly Measured[]): RankedPractice[] {
+export function rankByRule(
+	rule: MembershipRule,
+	national: readonly Measured[],
+	inFootprint: readonly Measured[]
+): RankedPractice[] {
 	const nationalValues = national.map((p) => p[rule.measure]);
 	const nationalRanks = competitionRank(nationalValues, true);
 	const nationalRankOf = new Map(national.map((p, i) => [p.code, nationalRanks[i]]));
 	const nationalCount = nationalValues.filter((v) => v !== null).length;
 	const candidates = inFootprint.filter((p) => p[rule.measure] !== null);
-	const localRanks = competitionRank(candidates.map((p) => p[rule.measure]), true);
+	const localRanks = competitionRank(
+		candidates.map((p) => p[rule.measure]),
+		true
+	);
 	const ranked = candidates.map((p, i) => {
 		const value = p[rule.measure] as number;
 		const rank = localRanks[i]!;
 		const nationalRank = nationalRankOf.get(p.code) ?? rank;
 		const s = rule.selection;
 		const selected =
-			s.kind === 'topN' ? rank <= s.n : s.kind === 'threshold' ? value >= s.min : nationalRank <= Math.floor(s.fraction * nationalCount);
+			s.kind === 'topN'
+				? rank <= s.n
+				: s.kind === 'threshold'
+					? value >= s.min
+					: nationalRank <= Math.floor(s.fraction * nationalCount);
 		return { code: p.code, value, rank, nationalRank, selected };
 	});
 	return ranked.sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));

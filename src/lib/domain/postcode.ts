@@ -178,7 +178,8 @@ export function suggestPostcodes(query: unknown, known: readonly string[], n = 5
 		if (Math.abs(c.length - q.length) > maxDistance) continue;
 		const d = editDistance(q, c);
 		if (d > maxDistance) continue;
-		const near = parsed?.sector && sectorOf(k) === parsed.sector ? 0 : parsed && outcodeOf(k) === parsed.outcode ? 1 : 2;
+		const near =
+			parsed?.sector && sectorOf(k) === parsed.sector ? 0 : parsed && outcodeOf(k) === parsed.outcode ? 1 : 2;
 		scored.push({ postcode: k, d, near });
 	}
 	scored.sort((a, b) => a.d - b.d || a.near - b.near || comparePostcodes(a.postcode, b.postcode));
@@ -227,9 +228,29 @@ export interface OutcodeFile {
  * postcode count, and the countries its postcodes lie in, most postcodes first: "E", "S", "W", or
  * e.g. "EW" for the 25 cross-border outward codes (CH1, SY10, TD15, ...).
  */
-export type OutcodeIndexRow = [outcode: string, lat: number, lon: number, west: number, south: number, east: number, north: number, postcodes: number, countries: string];
+export type OutcodeIndexRow = [
+	outcode: string,
+	lat: number,
+	lon: number,
+	west: number,
+	south: number,
+	east: number,
+	north: number,
+	postcodes: number,
+	countries: string
+];
 
-export const OUTCODE_INDEX_FIELDS = ['outcode', 'lat', 'lon', 'west', 'south', 'east', 'north', 'postcodes', 'countries'] as const;
+export const OUTCODE_INDEX_FIELDS = [
+	'outcode',
+	'lat',
+	'lon',
+	'west',
+	'south',
+	'east',
+	'north',
+	'postcodes',
+	'countries'
+] as const;
 
 /** `postcodes/index.json`. */
 export interface OutcodeIndexFile {
@@ -243,7 +264,10 @@ export interface OutcodeIndexFile {
 export const outcodeFileName = (outcode: string) => `${outcode}.json`;
 
 /** A postcode's position in its outcode file (binary search; the file is in inward-code order). */
-export function findInOutcodeFile(file: OutcodeFile, postcode: string): { postcode: string; lat: number; lon: number } | null {
+export function findInOutcodeFile(
+	file: OutcodeFile,
+	postcode: string
+): { postcode: string; lat: number; lon: number } | null {
 	const p = parsePostcode(postcode);
 	if (!p || p.kind !== 'full' || p.outcode !== file.outcode) return null;
 	const list = file.postcodes;
@@ -260,7 +284,10 @@ export function findInOutcodeFile(file: OutcodeFile, postcode: string): { postco
 }
 
 /** Centroid (mean position) of a sector's postcodes in its outcode file; null if none. */
-export function sectorCentroidInFile(file: OutcodeFile, sector: string): { lat: number; lon: number; n: number } | null {
+export function sectorCentroidInFile(
+	file: OutcodeFile,
+	sector: string
+): { lat: number; lon: number; n: number } | null {
 	const p = parsePostcode(sector);
 	if (!p?.sector || p.outcode !== file.outcode) return null;
 	const digit = p.sector.slice(-1);
@@ -289,9 +316,31 @@ export const postcodesInFile = (file: OutcodeFile): string[] => file.postcodes.m
  * (or another name) or "", the type and area as indexes into the file's `types` and `areas`,
  * the position, and for cities and towns only their extent (3 dp ≈ 100 m, plenty to fly to a place).
  */
-export type PlaceSearchRow = [name: string, alt: string, type: number, area: number, lat: number, lon: number, west?: number, south?: number, east?: number, north?: number];
+export type PlaceSearchRow = [
+	name: string,
+	alt: string,
+	type: number,
+	area: number,
+	lat: number,
+	lon: number,
+	west?: number,
+	south?: number,
+	east?: number,
+	north?: number
+];
 
-export const PLACE_SEARCH_FIELDS = ['name', 'alt', 'type', 'area', 'lat', 'lon', 'west', 'south', 'east', 'north'] as const;
+export const PLACE_SEARCH_FIELDS = [
+	'name',
+	'alt',
+	'type',
+	'area',
+	'lat',
+	'lon',
+	'west',
+	'south',
+	'east',
+	'north'
+] as const;
 
 /** `places.json`: populated places, in alphabetical order of name (accents ignored). */
 export interface PlaceSearchFile {
@@ -318,11 +367,5 @@ export interface MajorPlaceFile {
 
 /** Fold a place name for matching: lower case, accents and apostrophes dropped ("A' Chrìon" -> "a chrion"). */
 export function foldPlaceName(name: string): string {
-	return name
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/['’`]/g, '')
-		.replace(/\s+/g, ' ')
-		.trim();
+	return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -40,7 +40,8 @@ export function decileScale(): DecileScale {
 	return {
 		kind: 'decile',
 		colours,
-		colour: (d) => (d === null || d === undefined || !Number.isInteger(d) || d < 1 || d > 10 ? NO_DATA_COLOUR : scale(d))
+		colour: (d) =>
+			d === null || d === undefined || !Number.isInteger(d) || d < 1 || d > 10 ? NO_DATA_COLOUR : scale(d)
 	};
 }
 
@@ -49,7 +50,12 @@ export function decileScale(): DecileScale {
  */
 export function sequentialScale(low: number, high: number): ContinuousScale {
 	const scale = scaleSequential(interpolateYlGnBu).domain([low, high]).clamp(true);
-	return continuous('sequential', [low, high], (v) => scale(v), (count = 5) => scaleLinear().domain([low, high]).ticks(count));
+	return continuous(
+		'sequential',
+		[low, high],
+		(v) => scale(v),
+		(count = 5) => scaleLinear().domain([low, high]).ticks(count)
+	);
 }
 
 /**
@@ -58,7 +64,9 @@ export function sequentialScale(low: number, high: number): ContinuousScale {
  */
 export function divergingScale(low: number, mid: number, high: number): ContinuousScale {
 	// d3's interpolatePuOr runs purple (t = 0) to orange (t = 1); flipped so that low = orange.
-	const scale = scaleDiverging((t: number) => interpolatePuOr(1 - t)).domain([low, mid, high]).clamp(true);
+	const scale = scaleDiverging((t: number) => interpolatePuOr(1 - t))
+		.domain([low, mid, high])
+		.clamp(true);
 	const ticks = (count = 5) => scaleLinear().domain([low, high]).ticks(count);
 	return continuous('diverging', [low, mid, high], (v) => scale(v), ticks);
 }

@@ -19,7 +19,10 @@ export const AREA_LEVEL_LABELS: Record<AreaLevel, string> = {
 };
 
 /** The fields of a practice that place it in areas. */
-export type PlacedPractice = Pick<AppPractice, 'code' | 'pcnCode' | 'sicblCode' | 'icbCode' | 'nhserCode' | 'region' | 'lsoa'>;
+export type PlacedPractice = Pick<
+	AppPractice,
+	'code' | 'pcnCode' | 'sicblCode' | 'icbCode' | 'nhserCode' | 'region' | 'lsoa'
+>;
 
 /**
  * Optional look-ups for levels a practice record does not carry. Practices hold no local authority
@@ -72,7 +75,12 @@ export function practiceAreaCode(p: PlacedPractice, level: AreaLevel, lookups: A
 }
 
 /** Practices in one area. An unknown code gives an empty list (the caller says "no practices"). */
-export function areaPractices<P extends PlacedPractice>(practices: readonly P[], level: AreaLevel, code: string, lookups: AreaLookups = {}): P[] {
+export function areaPractices<P extends PlacedPractice>(
+	practices: readonly P[],
+	level: AreaLevel,
+	code: string,
+	lookups: AreaLookups = {}
+): P[] {
 	if (level === 'england') return practices.slice();
 	const c = tidyAreaCode(code);
 	return practices.filter((p) => practiceAreaCode(p, level, lookups) === c);

@@ -14,8 +14,20 @@ export { areaPractices } from './areas';
 export type CommissionPractice = PlacedPractice &
 	Pick<
 		AppPractice,
-		| 'name' | 'postcode' | 'pcnName' | 'patients' | 'weightedPatients' | 'fteStatus' | 'gpFte' | 'gpFteAll' | 'nurseFte'
-		| 'dpcFte' | 'gpFtePer10kWeighted' | 'imdScore' | 'imdDecile' | 'imdQuintile'
+		| 'name'
+		| 'postcode'
+		| 'pcnName'
+		| 'patients'
+		| 'weightedPatients'
+		| 'fteStatus'
+		| 'gpFte'
+		| 'gpFteAll'
+		| 'nurseFte'
+		| 'dpcFte'
+		| 'gpFtePer10kWeighted'
+		| 'imdScore'
+		| 'imdDecile'
+		| 'imdQuintile'
 	>;
 
 /** A practice's GP FTE counts only when reported, above zero and over a known weighted list. */
@@ -48,7 +60,8 @@ export function fteUnusableReason(p: CommissionPractice): string | null {
 		case 'zero':
 			return PRACTICE_FLAGS.fteZero;
 	}
-	if (!(p.weightedPatients && p.weightedPatients > 0)) return 'no weighted list size: GP FTE per 10,000 weighted patients unknown';
+	if (!(p.weightedPatients && p.weightedPatients > 0))
+		return 'no weighted list size: GP FTE per 10,000 weighted patients unknown';
 	return 'GP FTE per 10,000 weighted patients unknown';
 }
 
@@ -72,7 +85,10 @@ export interface ReferenceRates {
 export function referenceRates(all: readonly CommissionPractice[]): ReferenceRates {
 	const england = areaTotals(all.map(asAreaMember)).gpFtePer10kWeighted;
 	if (england === null) throw new Error('no practice has usable GP FTE: England rate unknown');
-	const byDecile = Array.from({ length: 10 }, (_, i) => areaTotals(all.filter((p) => p.imdDecile === i + 1).map(asAreaMember)).gpFtePer10kWeighted);
+	const byDecile = Array.from(
+		{ length: 10 },
+		(_, i) => areaTotals(all.filter((p) => p.imdDecile === i + 1).map(asAreaMember)).gpFtePer10kWeighted
+	);
 	return { england, byDecile };
 }
 
@@ -121,7 +137,11 @@ const shortOf = (rate: number, weighted: number, fte: number) => Math.max(0, fte
  * Each practice with usable FTE against England's rate and its decile's, largest shortfall first
  * (against England by default, or against similar deprivation); the rest listed apart with the reason.
  */
-export function practiceShortfalls(area: readonly CommissionPractice[], rates: ReferenceRates, by: 'england' | 'similar' = 'england'): PracticeShortfalls {
+export function practiceShortfalls(
+	area: readonly CommissionPractice[],
+	rates: ReferenceRates,
+	by: 'england' | 'similar' = 'england'
+): PracticeShortfalls {
 	const rows: PracticeShortfall[] = [];
 	const withoutFte: PracticeWithoutFte[] = [];
 	for (const p of area) {
@@ -166,8 +186,19 @@ export function practiceShortfalls(area: readonly CommissionPractice[], rates: R
 
 export type NeighbourhoodRecord = Pick<
 	LsoaDetail,
-	| 'code' | 'name' | 'ladName' | 'icbCode' | 'patients' | 'patientsCovered' | 'attributedFte' | 'attributedWeightedPatients'
-	| 'gpFtePer10kWeighted' | 'imdScore' | 'imdRank' | 'centreLat' | 'centreLon'
+	| 'code'
+	| 'name'
+	| 'ladName'
+	| 'icbCode'
+	| 'patients'
+	| 'patientsCovered'
+	| 'attributedFte'
+	| 'attributedWeightedPatients'
+	| 'gpFtePer10kWeighted'
+	| 'imdScore'
+	| 'imdRank'
+	| 'centreLat'
+	| 'centreLon'
 >;
 
 /**
@@ -197,7 +228,9 @@ export function lsoasInArea<L extends NeighbourhoodRecord>(
 	const all = [...lsoas];
 	const c = code.trim().toUpperCase();
 	const by = (map: ReadonlyMap<string, string> | undefined, name: string): LsoaSelection<L> =>
-		map ? { ok: true, lsoas: all.filter((l) => map.get(l.code) === c) } : { ok: false, reason: `neighbourhoods by ${name} need the LSOA look-up table (lsoa.csv), which is not loaded` };
+		map
+			? { ok: true, lsoas: all.filter((l) => map.get(l.code) === c) }
+			: { ok: false, reason: `neighbourhoods by ${name} need the LSOA look-up table (lsoa.csv), which is not loaded` };
 	switch (level) {
 		case 'england':
 			return { ok: true, lsoas: all };
@@ -214,7 +247,11 @@ export function lsoasInArea<L extends NeighbourhoodRecord>(
 		case 'region':
 			return by(lookups.regionOfLsoa, AREA_LEVEL_LABELS.region);
 		case 'pcn':
-			return { ok: false, reason: 'a Primary Care Network has no boundary: its patients live in neighbourhoods it shares with other networks' };
+			return {
+				ok: false,
+				reason:
+					'a Primary Care Network has no boundary: its patients live in neighbourhoods it shares with other networks'
+			};
 	}
 }
 
@@ -245,7 +282,11 @@ export interface NeighbourhoodRanking {
 }
 
 /** Neighbourhoods ranked by attributed GP FTE per 10,000 weighted patients, lowest (furthest below England) first. */
-export function rankNeighbourhoods(lsoas: Iterable<NeighbourhoodRecord>, englandRate: number, lsoaCount?: number): NeighbourhoodRanking {
+export function rankNeighbourhoods(
+	lsoas: Iterable<NeighbourhoodRecord>,
+	englandRate: number,
+	lsoaCount?: number
+): NeighbourhoodRanking {
 	const rows: NeighbourhoodRow[] = [];
 	const withoutRate: { code: string; name: string }[] = [];
 	for (const l of lsoas) {
@@ -254,7 +295,10 @@ export function rankNeighbourhoods(lsoas: Iterable<NeighbourhoodRecord>, england
 			withoutRate.push({ code: l.code, name: l.name });
 			continue;
 		}
-		const short = l.attributedFte !== null && l.attributedWeightedPatients !== null ? shortOf(englandRate, l.attributedWeightedPatients, l.attributedFte) : 0;
+		const short =
+			l.attributedFte !== null && l.attributedWeightedPatients !== null
+				? shortOf(englandRate, l.attributedWeightedPatients, l.attributedFte)
+				: 0;
 		rows.push({
 			code: l.code,
 			name: l.name,
@@ -270,7 +314,12 @@ export function rankNeighbourhoods(lsoas: Iterable<NeighbourhoodRecord>, england
 			centreLon: l.centreLon
 		});
 	}
-	rows.sort((a, b) => a.gpFtePer10kWeighted - b.gpFtePer10kWeighted || b.shortfallEngland - a.shortfallEngland || a.code.localeCompare(b.code));
+	rows.sort(
+		(a, b) =>
+			a.gpFtePer10kWeighted - b.gpFtePer10kWeighted ||
+			b.shortfallEngland - a.shortfallEngland ||
+			a.code.localeCompare(b.code)
+	);
 	withoutRate.sort((a, b) => a.code.localeCompare(b.code));
 	return { rows, withoutRate };
 }
@@ -328,11 +377,19 @@ const QUINTILE_LABELS = ['Q1 (least deprived)', 'Q2', 'Q3', 'Q4', 'Q5 (most depr
 export function quintileTable(area: readonly CommissionPractice[], all: readonly CommissionPractice[]): QuintileTable {
 	const rows: QuintileRow[] = [];
 	for (let q = 1; q <= 5; q++) {
-		rows.push({ quintile: q, label: QUINTILE_LABELS[q - 1], area: cell(area.filter((p) => p.imdQuintile === q)), england: cell(all.filter((p) => p.imdQuintile === q)) });
+		rows.push({
+			quintile: q,
+			label: QUINTILE_LABELS[q - 1],
+			area: cell(area.filter((p) => p.imdQuintile === q)),
+			england: cell(all.filter((p) => p.imdQuintile === q))
+		});
 	}
 	return {
 		rows,
 		total: { area: cell(area), england: cell(all) },
-		withoutQuintile: { area: area.filter((p) => p.imdQuintile === null).length, england: all.filter((p) => p.imdQuintile === null).length }
+		withoutQuintile: {
+			area: area.filter((p) => p.imdQuintile === null).length,
+			england: all.filter((p) => p.imdQuintile === null).length
+		}
 	};
 }

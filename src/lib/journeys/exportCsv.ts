@@ -53,7 +53,12 @@ function commentLine(text: string): string {
  * The CSV text of a table: comment lines, a header row of labels, then one row per record.
  * Lines end with CRLF (RFC 4180). A header line holding line breaks becomes several comment lines.
  */
-export function csvWithHeader<R>(headerLines: readonly string[], columns: readonly CsvColumn<R>[], rows: readonly R[], options: CsvOptions = {}): string {
+export function csvWithHeader<R>(
+	headerLines: readonly string[],
+	columns: readonly CsvColumn<R>[],
+	rows: readonly R[],
+	options: CsvOptions = {}
+): string {
 	const out: string[] = [];
 	for (const h of headerLines) for (const l of h.split(/\r\n|\r|\n/)) out.push(commentLine(l));
 	out.push(columns.map((c) => csvCell(c.label)).join(','));

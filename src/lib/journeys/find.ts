@@ -135,9 +135,18 @@ export function prepareSearchIndex(src: SearchSources): SearchIndex {
 		const { types, areas, places } = src.places;
 		for (const [name, alt, type, area, lat, lon, w, s, e, n] of places) {
 			const id = entries.length;
-			const bbox: SearchEntry['bbox'] = w !== undefined && s !== undefined && e !== undefined && n !== undefined ? [w, s, e, n] : null;
+			const bbox: SearchEntry['bbox'] =
+				w !== undefined && s !== undefined && e !== undefined && n !== undefined ? [w, s, e, n] : null;
 			const where = areas[area];
-			entries.push({ kind: 'place', label: name, detail: [types[type], where].filter(Boolean).join(' · '), code: null, lat, lon, bbox });
+			entries.push({
+				kind: 'place',
+				label: name,
+				detail: [types[type], where].filter(Boolean).join(' · '),
+				code: null,
+				lat,
+				lon,
+				bbox
+			});
 			prominence.push(type);
 			addName(name, id, true);
 			if (alt && alt !== name) addName(alt, id, true);
@@ -146,14 +155,30 @@ export function prepareSearchIndex(src: SearchSources): SearchIndex {
 	for (const p of src.practices ?? []) {
 		if (p.lat === null || p.lon === null) continue;
 		const id = entries.length;
-		entries.push({ kind: 'practice', label: p.name, detail: ['GP practice', p.postcode, p.code].filter(Boolean).join(' · '), code: p.code, lat: p.lat, lon: p.lon, bbox: null });
+		entries.push({
+			kind: 'practice',
+			label: p.name,
+			detail: ['GP practice', p.postcode, p.code].filter(Boolean).join(' · '),
+			code: p.code,
+			lat: p.lat,
+			lon: p.lon,
+			bbox: null
+		});
 		prominence.push(100);
 		addName(p.name, id, true);
 		codes.push({ key: p.code.toLowerCase(), id });
 	}
 	for (const l of src.lsoas ?? []) {
 		const id = entries.length;
-		entries.push({ kind: 'lsoa', label: l.name, detail: `Neighbourhood (LSOA) · ${l.code}`, code: l.code, lat: l.centreLat, lon: l.centreLon, bbox: null });
+		entries.push({
+			kind: 'lsoa',
+			label: l.name,
+			detail: `Neighbourhood (LSOA) · ${l.code}`,
+			code: l.code,
+			lat: l.centreLat,
+			lon: l.centreLon,
+			bbox: null
+		});
 		prominence.push(200);
 		names.push({ key: foldForSearch(l.name), id });
 		codes.push({ key: l.code.toLowerCase(), id });
@@ -200,7 +225,8 @@ export function prefixDistance(q: string, key: string, max: number): number {
 			let d = prev[j - 1] + (qi === kj ? 0 : 1);
 			if (prev[j] + 1 < d) d = prev[j] + 1;
 			if (cur[j - 1] + 1 < d) d = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && qi === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === kj && prev2[j - 2] + 1 < d) d = prev2[j - 2] + 1;
+			if (i > 1 && j > 1 && qi === key.charCodeAt(j - 2) && q.charCodeAt(i - 2) === kj && prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
 			cur[j] = d;
 			if (d < rowMin) rowMin = d;
 		}
@@ -231,10 +257,16 @@ export function suggest(text: string, index: SearchIndex, n = 8): Suggestion[] {
 	const offer = (id: number, tier: number, exact: boolean, dist = 0) => {
 		const had = found.get(id);
 		const cand: [number, number, number] = [tier, exact ? 0 : 1, dist];
-		if (!had || cand[0] < had[0] || (cand[0] === had[0] && (cand[1] < had[1] || (cand[1] === had[1] && cand[2] < had[2])))) found.set(id, cand);
+		if (
+			!had ||
+			cand[0] < had[0] ||
+			(cand[0] === had[0] && (cand[1] < had[1] || (cand[1] === had[1] && cand[2] < had[2])))
+		)
+			found.set(id, cand);
 	};
 	const scanPrefix = (list: readonly Key[], query: string, tier: number) => {
-		for (let i = lowerBound(list, query); i < list.length && list[i].key.startsWith(query); i++) offer(list[i].id, tier, list[i].key === query);
+		for (let i = lowerBound(list, query); i < list.length && list[i].key.startsWith(query); i++)
+			offer(list[i].id, tier, list[i].key === query);
 	};
 	const compact = q.replace(/ /g, '');
 	if (compact.length >= 2) scanPrefix(index.codes, compact, TIER.code);
@@ -252,7 +284,12 @@ export function suggest(text: string, index: SearchIndex, n = 8): Suggestion[] {
 	}
 	const label = (id: number) => index.entries[id].label;
 	const before = ([a, x]: [number, [number, number, number]], [b, y]: [number, [number, number, number]]) =>
-		x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || index.prominence[a] - index.prominence[b] || label(a).length - label(b).length || (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : a - b);
+		x[0] - y[0] ||
+		x[1] - y[1] ||
+		x[2] - y[2] ||
+		index.prominence[a] - index.prominence[b] ||
+		label(a).length - label(b).length ||
+		(label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : a - b);
 	// Keep only the best n (a one-letter query finds thousands; sorting them all would be wasted).
 	const best: [number, [number, number, number]][] = [];
 	for (const e of found) {
@@ -274,10 +311,16 @@ export interface NearPractice<P> {
 }
 
 /** The `n` practices nearest a point, straight-line km, nearest first (ties by code); unplaced practices skipped. */
-export function nearestPractices<P extends { code: string; lat: number | null; lon: number | null }>(lat: number, lon: number, practices: readonly P[], n = 5): NearPractice<P>[] {
+export function nearestPractices<P extends { code: string; lat: number | null; lon: number | null }>(
+	lat: number,
+	lon: number,
+	practices: readonly P[],
+	n = 5
+): NearPractice<P>[] {
 	if (!Number.isFinite(lat) || !Number.isFinite(lon) || !(n > 0)) return [];
 	const all: NearPractice<P>[] = [];
-	for (const p of practices) if (p.lat !== null && p.lon !== null) all.push({ practice: p, km: distanceKm(lat, lon, p.lat, p.lon) });
+	for (const p of practices)
+		if (p.lat !== null && p.lon !== null) all.push({ practice: p, km: distanceKm(lat, lon, p.lat, p.lon) });
 	all.sort((a, b) => a.km - b.km || a.practice.code.localeCompare(b.practice.code));
 	return all.slice(0, Math.floor(n));
 }
@@ -305,7 +348,11 @@ const isArea = (f: Feature<Geometry | null, FootprintProps>): f is Feature<Polyg
  * The Deep End network whose footprint holds the point, or else the nearest, with the distance to
  * its edge in km. Null when there are no footprints (or the position is not a number).
  */
-export function networkAt(lon: number, lat: number, footprints: FeatureCollection<Geometry | null, FootprintProps>): NetworkHit | null {
+export function networkAt(
+	lon: number,
+	lat: number,
+	footprints: FeatureCollection<Geometry | null, FootprintProps>
+): NetworkHit | null {
 	if (!Number.isFinite(lon) || !Number.isFinite(lat) || !footprints || !Array.isArray(footprints.features)) return null;
 	const areas = footprints.features.filter(isArea);
 	const pt: [number, number] = [lon, lat];
@@ -318,7 +365,10 @@ export function networkAt(lon: number, lat: number, footprints: FeatureCollectio
 		}
 	};
 	const inside = areas.filter((f) => safely(() => booleanPointInPolygon(pt, f), false));
-	const props = (f: Feature<Polygon | MultiPolygon, FootprintProps>): FootprintProps => ({ code: f.properties.code, name: f.properties.name });
+	const props = (f: Feature<Polygon | MultiPolygon, FootprintProps>): FootprintProps => ({
+		code: f.properties.code,
+		name: f.properties.name
+	});
 	if (inside.length) return { ...props(inside[0]), inside: true, km: 0, alsoInside: inside.slice(1).map(props) };
 	let best: { f: Feature<Polygon | MultiPolygon, FootprintProps>; km: number } | null = null;
 	for (const f of areas) {
@@ -338,7 +388,8 @@ const NOT_IN_GB: Record<string, string> = {
 	IM: 'the Isle of Man'
 };
 
-const orList = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
+const orList = (xs: readonly string[]) =>
+	xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
 
 /**
  * Why a postcode search found nothing, in words, with "did you mean" from the postcodes of its
@@ -346,13 +397,16 @@ const orList = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.
  * Never throws: anything that is not a postcode gets a message saying what a postcode looks like.
  */
 export function explainUnknownPostcode(input: unknown, knownPostcodesInOutcode: readonly string[]): string | null {
-	const known = Array.isArray(knownPostcodesInOutcode) ? knownPostcodesInOutcode.filter((k): k is string => typeof k === 'string') : [];
+	const known = Array.isArray(knownPostcodesInOutcode)
+		? knownPostcodesInOutcode.filter((k): k is string => typeof k === 'string')
+		: [];
 	const typed = typeof input === 'string' ? input.trim().replace(/\s+/g, ' ') : '';
 	if (!typed) return 'Type a postcode, like LS1 1UR.';
 	const shown = typed.length > 40 ? `${typed.slice(0, 39)}…` : typed;
 	const p = parsePostcode(typed);
 	if (!p) {
-		if (looksLikePostcode(typed)) return `'${shown}' is not a whole postcode: it needs a number and two letters after the space, like LS1 1UR.`;
+		if (looksLikePostcode(typed))
+			return `'${shown}' is not a whole postcode: it needs a number and two letters after the space, like LS1 1UR.`;
 		return `'${shown}' is not a postcode: a postcode looks like LS1 1UR or M1 1AE.`;
 	}
 	const area = /^[A-Z]+/.exec(p.outcode)?.[0] ?? '';
@@ -363,9 +417,12 @@ export function explainUnknownPostcode(input: unknown, knownPostcodesInOutcode: 
 		const pc = `${p.outcode} ${p.incode}`;
 		if (compactKnown.has(compactPostcode(pc))) return null;
 		// One slip first; two only when nothing is one away (so the closest are offered, not all).
-		const near = suggestPostcodes(pc, known, 3, 1).length ? suggestPostcodes(pc, known, 3, 1) : suggestPostcodes(pc, known, 3, 2);
+		const near = suggestPostcodes(pc, known, 3, 1).length
+			? suggestPostcodes(pc, known, 3, 1)
+			: suggestPostcodes(pc, known, 3, 2);
 		if (near.length) return `No postcode ${pc} — did you mean ${orList(near)}?`;
-		if (!known.length) return `No postcode ${pc}: there is no postcode district ${p.outcode}. Check the first half of the postcode.`;
+		if (!known.length)
+			return `No postcode ${pc}: there is no postcode district ${p.outcode}. Check the first half of the postcode.`;
 		return `No postcode ${pc} in ${p.outcode}. Check the second half of the postcode, or search for ${p.outcode} alone.`;
 	}
 	if (p.kind === 'outcode') {

@@ -75,15 +75,52 @@ const BROKEN_CODE = /^[A-Z]{0,2}\d[A-Z\d]{2,6}$/;
 
 // Words that say what kind of place a practice is rather than which one: they count for little.
 const GENERIC = new Set([
-	'surgery', 'medical', 'centre', 'practice', 'health', 'group', 'partnership', 'partners', 'gp', 'dr',
-	'clinic', 'family', 'doctors', 'primary', 'care', 'healthcare', 'road', 'street', 'lane', 'house', 'st',
-	'pms', 'apms', 'limited', 'ltd', 'new', 'suite'
+	'surgery',
+	'medical',
+	'centre',
+	'practice',
+	'health',
+	'group',
+	'partnership',
+	'partners',
+	'gp',
+	'dr',
+	'clinic',
+	'family',
+	'doctors',
+	'primary',
+	'care',
+	'healthcare',
+	'road',
+	'street',
+	'lane',
+	'house',
+	'st',
+	'pms',
+	'apms',
+	'limited',
+	'ltd',
+	'new',
+	'suite'
 ]);
 const STOP = new Set(['the', 'and', 'of', 'at', 's']);
 // Abbreviations in the practice file and in people's lists, to one spelling.
 const SYNONYMS: Record<string, string> = {
-	center: 'centre', ctr: 'centre', cntr: 'centre', cen: 'centre', med: 'medical', pract: 'practice', prac: 'practice',
-	surg: 'surgery', surgeries: 'surgery', hlth: 'health', hc: 'health', saint: 'st', drs: 'dr', doctor: 'dr', grp: 'group'
+	center: 'centre',
+	ctr: 'centre',
+	cntr: 'centre',
+	cen: 'centre',
+	med: 'medical',
+	pract: 'practice',
+	prac: 'practice',
+	surg: 'surgery',
+	surgeries: 'surgery',
+	hlth: 'health',
+	hc: 'health',
+	saint: 'st',
+	drs: 'dr',
+	doctor: 'dr',
+	grp: 'group'
 };
 const GENERIC_WEIGHT = 0.25;
 
@@ -187,7 +224,8 @@ export function memberMatcher(practices: readonly MemberListPractice[]): MemberM
 			// Practices sharing a distinctive word, or any word when the name has only generic ones.
 			const distinctive = q.filter((t) => !GENERIC.has(t));
 			const pool = new Set<number>();
-			for (const t of distinctive.length ? distinctive : q) for (const v of near(t)) for (const i of byToken.get(v) ?? []) pool.add(i);
+			for (const t of distinctive.length ? distinctive : q)
+				for (const v of near(t)) for (const i of byToken.get(v) ?? []) pool.add(i);
 			const pc = normalisePostcode(postcode);
 			const oc = pc ? outcodeOf(pc) : null;
 			const out: (NameCandidate & { place: number })[] = [];
@@ -202,9 +240,17 @@ export function memberMatcher(practices: readonly MemberListPractice[]): MemberM
 					else if (oc && outcodeOf(p.postcode) === oc) place = 1;
 					score += (1 - score) * [0.5, 0.15, 0][place];
 				}
-				if (score >= MEMBER_LIST_LIMITS.minScore) out.push({ code: p.code, name: p.name, postcode: p.postcode, score: Math.round(score * 1000) / 1000, place });
+				if (score >= MEMBER_LIST_LIMITS.minScore)
+					out.push({ code: p.code, name: p.name, postcode: p.postcode, score: Math.round(score * 1000) / 1000, place });
 			}
-			out.sort((a, b) => b.score - a.score || a.place - b.place || a.name.localeCompare(b.name) || a.postcode.localeCompare(b.postcode) || a.code.localeCompare(b.code));
+			out.sort(
+				(a, b) =>
+					b.score - a.score ||
+					a.place - b.place ||
+					a.name.localeCompare(b.name) ||
+					a.postcode.localeCompare(b.postcode) ||
+					a.code.localeCompare(b.code)
+			);
 			return out.slice(0, MEMBER_LIST_LIMITS.maxCandidates).map(({ place: _, ...c }) => c);
 		}
 	};
@@ -257,11 +303,35 @@ function detectDelimiter(lines: readonly string[]): string {
 	return best;
 }
 
-const fold = (s: string) => foldPlaceName(s).replace(/[^a-z0-9]+/g, ' ').trim();
+const fold = (s: string) =>
+	foldPlaceName(s)
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
 const HEADER_CELLS = new Set([
-	'code', 'ods', 'ods code', 'practice code', 'practice ods code', 'org code', 'organisation code', 'organization code',
-	'gp practice code', 'gp code', 'practice', 'practice name', 'name', 'gp practice', 'gp practice name', 'surgery',
-	'organisation', 'organisation name', 'organization', 'organization name', 'postcode', 'post code', 'member', 'members'
+	'code',
+	'ods',
+	'ods code',
+	'practice code',
+	'practice ods code',
+	'org code',
+	'organisation code',
+	'organization code',
+	'gp practice code',
+	'gp code',
+	'practice',
+	'practice name',
+	'name',
+	'gp practice',
+	'gp practice name',
+	'surgery',
+	'organisation',
+	'organisation name',
+	'organization',
+	'organization name',
+	'postcode',
+	'post code',
+	'member',
+	'members'
 ]);
 const isHeaderCell = (c: string) => {
 	const f = fold(c);
@@ -279,7 +349,13 @@ function rolesFromHeader(header: readonly string[]): Map<Role, number> {
 	const roles = new Map<Role, number>();
 	header.forEach((h, i) => {
 		const f = fold(h);
-		const role: Role | null = /post ?code/.test(f) ? 'postcode' : /\b(code|ods)\b/.test(f) ? 'code' : /\b(name|practice|surgery|organi[sz]ation|member)s?\b/.test(f) ? 'name' : null;
+		const role: Role | null = /post ?code/.test(f)
+			? 'postcode'
+			: /\b(code|ods)\b/.test(f)
+				? 'code'
+				: /\b(name|practice|surgery|organi[sz]ation|member)s?\b/.test(f)
+					? 'name'
+					: null;
 		if (role && !roles.has(role)) roles.set(role, i);
 	});
 	return roles;
@@ -298,14 +374,18 @@ function rolesFromCells(rows: readonly string[][]): Map<Role, number> {
 	return roles;
 }
 
-const echo = (s: string) => (s.length > MEMBER_LIST_LIMITS.maxEcho ? `${s.slice(0, MEMBER_LIST_LIMITS.maxEcho - 1)}…` : s);
+const echo = (s: string) =>
+	s.length > MEMBER_LIST_LIMITS.maxEcho ? `${s.slice(0, MEMBER_LIST_LIMITS.maxEcho - 1)}…` : s;
 
 /**
  * Read a member list. `practices` is the practice table (or a matcher prepared from it). Each
  * non-empty row lands in exactly one of matched / toConfirm / bad; blank rows between filled rows are
  * reported as empty, blank rows at the start or end are ignored.
  */
-export function parseMemberList(text: string, practices: readonly MemberListPractice[] | MemberMatcher): MemberListResult {
+export function parseMemberList(
+	text: string,
+	practices: readonly MemberListPractice[] | MemberMatcher
+): MemberListResult {
 	const result: MemberListResult = { matched: [], toConfirm: [], bad: [], problem: null, header: null };
 	if (typeof text !== 'string' || text.trim() === '') {
 		result.problem = 'the file is empty';
@@ -316,7 +396,8 @@ export function parseMemberList(text: string, practices: readonly MemberListPrac
 		return result;
 	}
 	if (text.startsWith('PK\u0003\u0004') || text.includes('\u0000')) {
-		result.problem = 'this is not a text file: save the list as CSV (or plain text, one practice a line) and choose that';
+		result.problem =
+			'this is not a text file: save the list as CSV (or plain text, one practice a line) and choose that';
 		return result;
 	}
 	const matcher = Array.isArray(practices) ? memberMatcher(practices) : (practices as MemberMatcher);
@@ -361,7 +442,10 @@ export function parseMemberList(text: string, practices: readonly MemberListPrac
 		const codeCol = roles.get('code');
 		const codeCell = codeCol !== undefined ? (cells[codeCol] ?? '') : (cells.find(isCode) ?? '');
 		const postcodeCol = roles.get('postcode');
-		const postcode = postcodeCol !== undefined && isPostcode(cells[postcodeCol] ?? '') ? cells[postcodeCol] : (cells.find(isPostcode) ?? '');
+		const postcode =
+			postcodeCol !== undefined && isPostcode(cells[postcodeCol] ?? '')
+				? cells[postcodeCol]
+				: (cells.find(isPostcode) ?? '');
 
 		if (isCode(codeCell)) {
 			const code = asCode(codeCell);
@@ -376,17 +460,29 @@ export function parseMemberList(text: string, practices: readonly MemberListPrac
 		const nameCol = roles.get('name');
 		let name = nameCol !== undefined ? (cells[nameCol] ?? '') : '';
 		if (!name && codeCell && BROKEN_CODE.test(codeCell.toUpperCase())) {
-			result.bad.push({ line, input: echo(codeCell), reason: `${codeCell} is not a practice code: a code is a letter and five digits, like A81001` });
+			result.bad.push({
+				line,
+				input: echo(codeCell),
+				reason: `${codeCell} is not a practice code: a code is a letter and five digits, like A81001`
+			});
 			continue;
 		}
 		// No name column: the row's other words are the name (a name may hold the delimiter, unquoted).
 		if (!name) name = cells.filter((c) => c && !isPostcode(c) && !isCode(c)).join(', ');
 		if (!name) {
-			result.bad.push({ line, input, reason: postcode ? 'only a postcode: add the practice code or name' : 'no practice code or name in this row' });
+			result.bad.push({
+				line,
+				input,
+				reason: postcode ? 'only a postcode: add the practice code or name' : 'no practice code or name in this row'
+			});
 			continue;
 		}
 		if (name.length > MEMBER_LIST_LIMITS.maxNameChars) {
-			result.bad.push({ line, input: echo(name), reason: `too long to be a practice name (${name.length} characters)` });
+			result.bad.push({
+				line,
+				input: echo(name),
+				reason: `too long to be a practice name (${name.length} characters)`
+			});
 			continue;
 		}
 		// Name and postcode repeated: a duplicate. A name alone repeated may be two practices of the same
@@ -400,7 +496,8 @@ export function parseMemberList(text: string, practices: readonly MemberListPrac
 		}
 		if (seen === undefined) nameLines.set(key, line);
 		const candidates = matcher.candidates(name, pc);
-		if (!candidates.length) result.bad.push({ line, input: echo(name), reason: `no practice name close to '${echo(name)}'` });
+		if (!candidates.length)
+			result.bad.push({ line, input: echo(name), reason: `no practice name close to '${echo(name)}'` });
 		else if (seen !== undefined) result.toConfirm.push({ line, input: echo(name), candidates, sameNameAs: seen });
 		else result.toConfirm.push({ line, input: echo(name), candidates });
 	}

@@ -2,11 +2,29 @@
 // membership rule, to see which it could bring in and how far each is from an existing member.
 import type { AppPractice } from '$lib/data/practices';
 import { distanceKm } from '$lib/domain/metrics';
-import { inFootprint, rankByRule, type Footprint, type MembershipRule, type RankedPractice, type RuleMeasure } from '$lib/domain/networks';
-import { AREA_LEVEL_LABELS, levelOfCode, practiceAreaCode, tidyAreaCode, type AreaLevel, type AreaLookups, type PlacedPractice } from './areas';
+import {
+	inFootprint,
+	rankByRule,
+	type Footprint,
+	type MembershipRule,
+	type RankedPractice,
+	type RuleMeasure
+} from '$lib/domain/networks';
+import {
+	AREA_LEVEL_LABELS,
+	levelOfCode,
+	practiceAreaCode,
+	tidyAreaCode,
+	type AreaLevel,
+	type AreaLookups,
+	type PlacedPractice
+} from './areas';
 
 export type RecruitPractice = PlacedPractice &
-	Pick<AppPractice, 'name' | 'postcode' | 'lat' | 'lon' | 'pcnName' | 'patients' | 'imdScore' | 'gpFtePer10kWeighted' | RuleMeasure>;
+	Pick<
+		AppPractice,
+		'name' | 'postcode' | 'lat' | 'lon' | 'pcnName' | 'patients' | 'imdScore' | 'gpFtePer10kWeighted' | RuleMeasure
+	>;
 
 /** A footprint as the network data states it, or any test of a practice (e.g. from buildFootprint). */
 export type FootprintTest<P> = Footprint | ((p: P) => boolean);
@@ -76,7 +94,9 @@ export function rankNetworkCandidates<P extends RecruitPractice>(
 	const rankOf = new Map(ranked.map((r) => [r.code, r]));
 
 	const byCode = memo.byCode as Map<string, P>;
-	const memberCodes = members ? [...members].map((c) => c.trim().toUpperCase()) : ranked.filter((r) => r.selected).map((r) => r.code);
+	const memberCodes = members
+		? [...members].map((c) => c.trim().toUpperCase())
+		: ranked.filter((r) => r.selected).map((r) => r.code);
 	const memberSet = new Set(memberCodes);
 	const placed: Point[] = [];
 	const membersUnknown: string[] = [];
@@ -113,7 +133,12 @@ export function rankNetworkCandidates<P extends RecruitPractice>(
 		.filter((p) => !rankOf.has(p.code))
 		.sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code))
 		.map(row);
-	return { rows: [...valued, ...unvalued], distanceFrom: members ? 'uploaded' : 'rule', membersPlaced: placed.length, membersUnknown };
+	return {
+		rows: [...valued, ...unvalued],
+		distanceFrom: members ? 'uploaded' : 'rule',
+		membersPlaced: placed.length,
+		membersUnknown
+	};
 }
 
 // Per practice table (the array itself, so a reloaded table starts afresh): its code index and the
@@ -129,11 +154,19 @@ const memos = new WeakMap<readonly RecruitPractice[], Memo>();
 
 function memoFor(practices: readonly RecruitPractice[]): Memo {
 	let m = memos.get(practices);
-	if (!m) memos.set(practices, (m = { byCode: new Map(practices.map((p) => [p.code, p])), rankings: new Map(), inside: new Map() }));
+	if (!m)
+		memos.set(
+			practices,
+			(m = { byCode: new Map(practices.map((p) => [p.code, p])), rankings: new Map(), inside: new Map() })
+		);
 	return m;
 }
 
-function footprintPractices<P extends RecruitPractice>(memo: Memo, practices: readonly P[], footprint: FootprintTest<P>): P[] {
+function footprintPractices<P extends RecruitPractice>(
+	memo: Memo,
+	practices: readonly P[],
+	footprint: FootprintTest<P>
+): P[] {
 	if (typeof footprint === 'function') return practices.filter(footprint);
 	const key = `${footprint.kind}:${footprint.codes.join(',')}`;
 	let inside = memo.inside.get(key) as P[] | undefined;
@@ -160,7 +193,9 @@ const KM_PER_RADIAN = 6371.0088;
  * out both ways from the query's latitude and stops once the latitude gap alone exceeds the best
  * distance found. Exact (same haversine as distanceKm), and fast for England's north–south spread.
  */
-export function nearestFinder(points: readonly Point[]): (lat: number, lon: number, exclude?: string) => { code: string; km: number } | null {
+export function nearestFinder(
+	points: readonly Point[]
+): (lat: number, lon: number, exclude?: string) => { code: string; km: number } | null {
 	const sorted = points.slice().sort((a, b) => a.lat - b.lat);
 	const lats = sorted.map((p) => p.lat);
 	return (lat, lon, exclude) => {
@@ -207,7 +242,8 @@ export type CustomFootprint =
 	  }
 	| { ok: false; reason: string };
 
-const KNOWN_KINDS = 'an ICB (E54…), Sub-ICB location (E38…), NHS England region (E40…), region (E12…), local authority (E06…–E09…) or PCN (U…) code';
+const KNOWN_KINDS =
+	'an ICB (E54…), Sub-ICB location (E38…), NHS England region (E40…), region (E12…), local authority (E06…–E09…) or PCN (U…) code';
 
 /**
  * A footprint from a list of area codes of one kind, for a group that is not one of the listed
@@ -215,8 +251,14 @@ const KNOWN_KINDS = 'an ICB (E54…), Sub-ICB location (E38…), NHS England reg
  * Codes with no practice are refused (a typo would otherwise silently shrink the footprint).
  * Local authorities need `lookups.ladOfLsoa`: practice records carry no local authority code.
  */
-export function buildFootprint(codes: string | readonly string[], practices: readonly PlacedPractice[], lookups: AreaLookups = {}): CustomFootprint {
-	const list = (typeof codes === 'string' ? codes.split(/[\s,;]+/) : codes.flatMap((c) => c.split(/[\s,;]+/))).map(tidyAreaCode).filter(Boolean);
+export function buildFootprint(
+	codes: string | readonly string[],
+	practices: readonly PlacedPractice[],
+	lookups: AreaLookups = {}
+): CustomFootprint {
+	const list = (typeof codes === 'string' ? codes.split(/[\s,;]+/) : codes.flatMap((c) => c.split(/[\s,;]+/)))
+		.map(tidyAreaCode)
+		.filter(Boolean);
 	const unique = [...new Set(list)];
 	if (unique.length === 0) return { ok: false, reason: 'no area codes given' };
 	const levels = new Map<string, AreaLevel>();
@@ -227,12 +269,18 @@ export function buildFootprint(codes: string | readonly string[], practices: rea
 	}
 	const kinds = [...new Set(levels.values())];
 	if (kinds.length > 1) {
-		const example = kinds.map((k) => `${[...levels].find(([, l]) => l === k)![0]} is ${article(AREA_LEVEL_LABELS[k])}`).join(', ');
+		const example = kinds
+			.map((k) => `${[...levels].find(([, l]) => l === k)![0]} is ${article(AREA_LEVEL_LABELS[k])}`)
+			.join(', ');
 		return { ok: false, reason: `codes must all be of one kind: ${example}` };
 	}
 	const level = kinds[0];
 	if (level === 'lad' && !lookups.ladOfLsoa) {
-		return { ok: false, reason: 'local authority footprints need the LSOA-to-local-authority look-up: practice records carry no local authority code' };
+		return {
+			ok: false,
+			reason:
+				'local authority footprints need the LSOA-to-local-authority look-up: practice records carry no local authority code'
+		};
 	}
 	const wanted = new Set(unique);
 	const contains = (p: PlacedPractice) => {
@@ -247,7 +295,8 @@ export function buildFootprint(codes: string | readonly string[], practices: rea
 	const empty = unique.filter((c) => !counts.has(c));
 	if (empty.length) return { ok: false, reason: `no practices in ${AREA_LEVEL_LABELS[level]} ${empty.join(', ')}` };
 	const label = AREA_LEVEL_LABELS[level];
-	const description = unique.length === 1 ? `${capitalise(label)} ${unique[0]}` : `${unique.length} ${label}s: ${unique.join(', ')}`;
+	const description =
+		unique.length === 1 ? `${capitalise(label)} ${unique[0]}` : `${unique.length} ${label}s: ${unique.join(', ')}`;
 	const practiceCount = [...counts.values()].reduce((a, b) => a + b, 0);
 	return { ok: true, level, codes: unique, description, practiceCount, contains };
 }

@@ -18,7 +18,19 @@ import type { LsoaMeasureKey } from './measures';
 import { LSOA_MEASURE_KEYS, lsoaMeasure, lsoaScale } from './measures';
 import { colourExpression, fteOutsideFilter, filtersOnAreas } from './paint';
 import { practiceRadius, practiceStyle, radiusScale, visiblePractices } from './practiceLayers';
-import { AREA_SOURCE_LAYERS, FILL_OPACITY, buildStyle, fteMaskId, imdMaskId, imdMaskOpacity, layerIdsFor, maskLayers, measureLayerId, measureLayers, placesGeojson } from './style';
+import {
+	AREA_SOURCE_LAYERS,
+	FILL_OPACITY,
+	buildStyle,
+	fteMaskId,
+	imdMaskId,
+	imdMaskOpacity,
+	layerIdsFor,
+	maskLayers,
+	measureLayerId,
+	measureLayers,
+	placesGeojson
+} from './style';
 
 export type HoverInfo =
 	| { x: number; y: number; kind: 'practice'; practice: AppPractice }
@@ -130,9 +142,17 @@ export async function createAtlasMap(
 	}
 	const [lsoa, boundaries] = await Promise.all([openArchive('lsoa.pmtiles'), openArchive('boundaries.pmtiles')]);
 	for (const needed of ['lad', 'lsoa']) {
-		if (!lsoa.layers.includes(needed)) throw new DataError('data/lsoa.pmtiles', `has no "${needed}" layer (layers: ${lsoa.layers.join(', ') || 'none'})`);
+		if (!lsoa.layers.includes(needed))
+			throw new DataError(
+				'data/lsoa.pmtiles',
+				`has no "${needed}" layer (layers: ${lsoa.layers.join(', ') || 'none'})`
+			);
 	}
-	if (!boundaries.layers.includes('land')) throw new DataError('data/boundaries.pmtiles', `has no "land" layer (layers: ${boundaries.layers.join(', ') || 'none'})`);
+	if (!boundaries.layers.includes('land'))
+		throw new DataError(
+			'data/boundaries.pmtiles',
+			`has no "land" layer (layers: ${boundaries.layers.join(', ') || 'none'})`
+		);
 
 	let view = initial;
 	let rate = englandRate;
@@ -151,7 +171,12 @@ export async function createAtlasMap(
 		container,
 		style,
 		...(options.fitEngland
-			? { bounds: ENGLAND_BOUNDS, fitBoundsOptions: { padding: { top: 20, bottom: 30, left: container.clientWidth > 900 ? 330 : 10, right: 20 } } }
+			? {
+					bounds: ENGLAND_BOUNDS,
+					fitBoundsOptions: {
+						padding: { top: 20, bottom: 30, left: container.clientWidth > 900 ? 330 : 10, right: 20 }
+					}
+				}
 			: { center: view.center, zoom: view.zoom }),
 		minZoom: 4,
 		maxZoom: 15,
@@ -262,7 +287,9 @@ export async function createAtlasMap(
 	const highlightLayers = (scale: number): Layer[] => {
 		const out: Layer[] = [];
 		if (table && highlight.roles.size) {
-			const data = [...highlight.roles].map(([code, role]) => ({ p: table!.byCode.get(code), role })).filter((d) => d.p && d.p.lat !== null && d.p.lon !== null) as { p: AppPractice; role: HighlightRole }[];
+			const data = [...highlight.roles]
+				.map(([code, role]) => ({ p: table!.byCode.get(code), role }))
+				.filter((d) => d.p && d.p.lat !== null && d.p.lon !== null) as { p: AppPractice; role: HighlightRole }[];
 			out.push(
 				new ScatterplotLayer<{ p: AppPractice; role: HighlightRole }>({
 					id: 'practice-highlight',
@@ -325,13 +352,21 @@ export async function createAtlasMap(
 		if (!table) return null;
 		const info = overlay.pickObject({ x, y, radius: 3, layerIds: ['practices', 'practice-highlight'] });
 		const o = info?.object as (AppPractice & { p?: AppPractice }) | undefined;
-		return (o?.p ?? o) ?? null;
+		return o?.p ?? o ?? null;
 	};
 	const areaAt = (point: maplibregl.PointLike) => {
 		if (!view.layers.includes('lsoa')) return null;
-		const layers = AREA_SOURCE_LAYERS.map((a) => measureLayerId(view.measure, a.sourceLayer)).filter((id) => map.getLayer(id));
+		const layers = AREA_SOURCE_LAYERS.map((a) => measureLayerId(view.measure, a.sourceLayer)).filter((id) =>
+			map.getLayer(id)
+		);
 		const f = map.queryRenderedFeatures(point, { layers })[0];
-		return f ? { kind: (f.sourceLayer === 'lsoa' ? 'lsoa' : 'lad') as 'lsoa' | 'lad', props: f.properties ?? {}, sourceLayer: f.sourceLayer! } : null;
+		return f
+			? {
+					kind: (f.sourceLayer === 'lsoa' ? 'lsoa' : 'lad') as 'lsoa' | 'lad',
+					props: f.properties ?? {},
+					sourceLayer: f.sourceLayer!
+				}
+			: null;
 	};
 
 	map.on('mousemove', (e) => {
@@ -391,7 +426,8 @@ export async function createAtlasMap(
 	const applySelection = () => {
 		const s = view.selection;
 		const next = s && (s.kind === 'lsoa' || s.kind === 'lad') ? { sourceLayer: s.kind, id: s.code } : null;
-		if (selected && (!next || next.id !== selected.id)) map.setFeatureState({ source: 'lsoa', sourceLayer: selected.sourceLayer, id: selected.id }, { selected: false });
+		if (selected && (!next || next.id !== selected.id))
+			map.setFeatureState({ source: 'lsoa', sourceLayer: selected.sourceLayer, id: selected.id }, { selected: false });
 		if (next) map.setFeatureState({ source: 'lsoa', sourceLayer: next.sourceLayer, id: next.id }, { selected: true });
 		selected = next;
 	};
@@ -419,7 +455,8 @@ export async function createAtlasMap(
 		if (String(prev.imd) !== String(next.imd) || String(prev.fte) !== String(next.fte)) {
 			ensureMasks();
 			for (const { sourceLayer } of AREA_SOURCE_LAYERS) {
-				for (let d = 1; d <= 10; d++) map.setPaintProperty(imdMaskId(d, sourceLayer), 'fill-opacity', imdMaskOpacity(d, next));
+				for (let d = 1; d <= 10; d++)
+					map.setPaintProperty(imdMaskId(d, sourceLayer), 'fill-opacity', imdMaskOpacity(d, next));
 				if (String(prev.fte) !== String(next.fte)) {
 					const out = fteOutsideFilter(next);
 					map.setFilter(fteMaskId(sourceLayer), out ?? ['boolean', false]);
@@ -430,10 +467,13 @@ export async function createAtlasMap(
 	};
 
 	const setLayerVisibility = (key: LayerKey, on: boolean) => {
-		for (const id of layerIdsFor(key, boundaries.layers, map.getLayersOrder())) map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+		for (const id of layerIdsFor(key, boundaries.layers, map.getLayersOrder()))
+			map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
 		if (key === 'lsoa') {
 			const fteOn = on && fteOutsideFilter(view) !== null;
-			for (const { sourceLayer } of AREA_SOURCE_LAYERS) if (map.getLayer(fteMaskId(sourceLayer))) map.setLayoutProperty(fteMaskId(sourceLayer), 'visibility', fteOn ? 'visible' : 'none');
+			for (const { sourceLayer } of AREA_SOURCE_LAYERS)
+				if (map.getLayer(fteMaskId(sourceLayer)))
+					map.setLayoutProperty(fteMaskId(sourceLayer), 'visibility', fteOn ? 'visible' : 'none');
 		}
 	};
 
@@ -461,7 +501,11 @@ export async function createAtlasMap(
 				}
 				return;
 			}
-			if (prev.measure !== next.measure || String(prev.imd) !== String(next.imd) || String(prev.fte) !== String(next.fte)) {
+			if (
+				prev.measure !== next.measure ||
+				String(prev.imd) !== String(next.imd) ||
+				String(prev.fte) !== String(next.fte)
+			) {
 				timeRepaint(prev.measure !== next.measure ? 'measure' : 'filter');
 				applyAreas(prev, next);
 			}
@@ -474,7 +518,11 @@ export async function createAtlasMap(
 				if (prev.layers.includes(key) !== on) setLayerVisibility(key, on);
 			}
 			const c = map.getCenter();
-			if (Math.abs(c.lng - next.center[0]) > 1e-4 || Math.abs(c.lat - next.center[1]) > 1e-4 || Math.abs(map.getZoom() - next.zoom) > 0.01) {
+			if (
+				Math.abs(c.lng - next.center[0]) > 1e-4 ||
+				Math.abs(c.lat - next.center[1]) > 1e-4 ||
+				Math.abs(map.getZoom() - next.zoom) > 0.01
+			) {
 				map.jumpTo({ center: next.center, zoom: next.zoom });
 			}
 			applySelection();
@@ -494,13 +542,16 @@ export async function createAtlasMap(
 				const m = lsoaMeasure('fte');
 				for (const { sourceLayer } of AREA_SOURCE_LAYERS) {
 					const id = measureLayerId('fte', sourceLayer);
-					if (map.getLayer(id)) map.setPaintProperty(id, 'fill-color', colourExpression(m.property, lsoaScale(m, rate)));
+					if (map.getLayer(id))
+						map.setPaintProperty(id, 'fill-color', colourExpression(m.property, lsoaScale(m, rate)));
 				}
 				renderPractices();
 			});
 		},
 		setPlaces(places) {
-			void styleReady.then(() => (map.getSource('places') as maplibregl.GeoJSONSource | undefined)?.setData(placesGeojson(places)));
+			void styleReady.then(() =>
+				(map.getSource('places') as maplibregl.GeoJSONSource | undefined)?.setData(placesGeojson(places))
+			);
 		},
 		findArea(kind, code) {
 			const f = map.querySourceFeatures('lsoa', { sourceLayer: kind, filter: ['==', ['get', 'code'], code] })[0];
@@ -517,8 +568,7 @@ export async function createAtlasMap(
 						if (id === 'network-label') {
 							const isNetwork: maplibregl.FilterSpecification = ['in', ['get', 'kind'], ['literal', ['network']]];
 							map.setFilter(id, h.network ? ['all', isNetwork, ['==', ['get', 'code'], h.network]] : isNetwork);
-						}
-						else map.setFilter(id, filter);
+						} else map.setFilter(id, filter);
 					}
 					setLayerVisibility('network', h.network !== null || view.layers.includes('network'));
 				}
@@ -546,4 +596,3 @@ export async function createAtlasMap(
 	});
 	return handle;
 }
-

@@ -35,7 +35,10 @@ export function keepsPractice(p: AppPractice, v: Pick<ViewParams, 'imd' | 'fte' 
 	return true;
 }
 
-export function visiblePractices(all: readonly AppPractice[], v: Pick<ViewParams, 'imd' | 'fte' | 'icb'>): AppPractice[] {
+export function visiblePractices(
+	all: readonly AppPractice[],
+	v: Pick<ViewParams, 'imd' | 'fte' | 'icb'>
+): AppPractice[] {
 	// Big lists first, so small practices draw on top and stay clickable.
 	return all.filter((p) => keepsPractice(p, v)).sort((a, b) => (b.patients ?? 0) - (a.patients ?? 0));
 }
@@ -50,7 +53,11 @@ export interface PracticeStyle {
 const MEMBER_LINE: Rgba = [17, 17, 17, 255];
 const PLAIN_LINE: Rgba = [255, 255, 255, 220];
 
-export function practiceStyle(v: Pick<ViewParams, 'practiceMeasure'>, englandRate: number, members: ReadonlySet<string>): PracticeStyle {
+export function practiceStyle(
+	v: Pick<ViewParams, 'practiceMeasure'>,
+	englandRate: number,
+	members: ReadonlySet<string>
+): PracticeStyle {
 	const m = practiceMeasure(v.practiceMeasure);
 	const scale = practiceScale(m, englandRate);
 	const cache = new Map<string, Rgba>();

@@ -13,7 +13,6 @@ export const LAND = '#f3f1ec';
 /** Zoom at which the tiles switch from local authorities (coarse stand-in) to LSOAs. */
 export const LSOA_MIN_ZOOM = 8;
 
-
 export interface BoundaryDef {
 	key: Exclude<LayerKey, 'lsoa' | 'practices' | 'labels'>;
 	label: string;
@@ -28,11 +27,52 @@ export interface BoundaryDef {
 }
 
 export const BOUNDARIES: readonly BoundaryDef[] = [
-	{ key: 'lad', label: 'Local authorities', sourceLayer: 'lad', labelKinds: ['lad'], colour: '#7d7a73', width: [0.3, 1.1], labelMinZoom: 8.5 },
-	{ key: 'sicbl', label: 'Sub-ICB locations', sourceLayer: 'sicbl', labelKinds: ['sicbl'], colour: '#4f5d69', width: [0.6, 1.6], dash: [3, 2], labelMinZoom: 7.5 },
-	{ key: 'icb', label: 'Integrated care boards', sourceLayer: 'icb', labelKinds: ['icb'], colour: '#26313b', width: [0.9, 2.4], labelMinZoom: 6.2 },
-	{ key: 'region', label: 'NHS England regions', sourceLayer: 'nhser', labelKinds: ['nhser', 'region'], colour: '#111418', width: [1.6, 3.2], labelMinZoom: 4.5 },
-	{ key: 'network', label: 'Deep End network footprints', sourceLayer: 'network', labelKinds: ['network'], colour: '#c51b7d', width: [2.2, 4], labelMinZoom: 4.5 }
+	{
+		key: 'lad',
+		label: 'Local authorities',
+		sourceLayer: 'lad',
+		labelKinds: ['lad'],
+		colour: '#7d7a73',
+		width: [0.3, 1.1],
+		labelMinZoom: 8.5
+	},
+	{
+		key: 'sicbl',
+		label: 'Sub-ICB locations',
+		sourceLayer: 'sicbl',
+		labelKinds: ['sicbl'],
+		colour: '#4f5d69',
+		width: [0.6, 1.6],
+		dash: [3, 2],
+		labelMinZoom: 7.5
+	},
+	{
+		key: 'icb',
+		label: 'Integrated care boards',
+		sourceLayer: 'icb',
+		labelKinds: ['icb'],
+		colour: '#26313b',
+		width: [0.9, 2.4],
+		labelMinZoom: 6.2
+	},
+	{
+		key: 'region',
+		label: 'NHS England regions',
+		sourceLayer: 'nhser',
+		labelKinds: ['nhser', 'region'],
+		colour: '#111418',
+		width: [1.6, 3.2],
+		labelMinZoom: 4.5
+	},
+	{
+		key: 'network',
+		label: 'Deep End network footprints',
+		sourceLayer: 'network',
+		labelKinds: ['network'],
+		colour: '#c51b7d',
+		width: [2.2, 4],
+		labelMinZoom: 4.5
+	}
 ];
 
 export interface StyleInputs {
@@ -47,7 +87,15 @@ export interface StyleInputs {
 
 const vis = (on: boolean) => (on ? 'visible' : 'none') as 'visible' | 'none';
 
-const widthByZoom = ([a, b]: [number, number]): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 5, a, 11, b];
+const widthByZoom = ([a, b]: [number, number]): ExpressionSpecification => [
+	'interpolate',
+	['linear'],
+	['zoom'],
+	5,
+	a,
+	11,
+	b
+];
 
 export function placesGeojson(places: Place[]): GeoJSON.FeatureCollection {
 	return {
@@ -76,7 +124,11 @@ export const fteMaskId = (sourceLayer: string) => `mask-fte-${sourceLayer}`;
 export const outlineId = (sourceLayer: string) => `outline-${sourceLayer}`;
 
 /** Fill layers of the given measures, each visible only when it is the view's measure. */
-export function measureLayers(keys: readonly LsoaMeasureKey[], v: ViewParams, englandRate: number): LayerSpecification[] {
+export function measureLayers(
+	keys: readonly LsoaMeasureKey[],
+	v: ViewParams,
+	englandRate: number
+): LayerSpecification[] {
 	const out: LayerSpecification[] = [];
 	for (const key of keys) {
 		const m = lsoaMeasure(key);
@@ -185,7 +237,11 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			'source-layer': 'lsoa',
 			minzoom: 10,
 			layout: { visibility: vis(on('lsoa')) },
-			paint: { 'line-color': '#ffffff', 'line-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0, 12, 0.45], 'line-width': 0.5 }
+			paint: {
+				'line-color': '#ffffff',
+				'line-opacity': ['interpolate', ['linear'], ['zoom'], 10, 0, 12, 0.45],
+				'line-width': 0.5
+			}
 		},
 		...outlineLayers(),
 		{
@@ -223,7 +279,11 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 				source: 'boundaries',
 				'source-layer': b.sourceLayer,
 				layout: { visibility: vis(on(b.key)), 'line-join': 'round' },
-				paint: { 'line-color': '#ffffff', 'line-width': widthByZoom([b.width[0] + 2, b.width[1] + 2.5]), 'line-opacity': 0.85 }
+				paint: {
+					'line-color': '#ffffff',
+					'line-width': widthByZoom([b.width[0] + 2, b.width[1] + 2.5]),
+					'line-opacity': 0.85
+				}
 			});
 		}
 		layers.push({
@@ -242,13 +302,23 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 		});
 	}
 	// Labels sit above everything, including the practices (deck.gl is inserted before 'labels-anchor').
-	layers.push({ id: 'labels-anchor', type: 'background', layout: { visibility: 'none' }, paint: { 'background-color': '#000' } });
+	layers.push({
+		id: 'labels-anchor',
+		type: 'background',
+		layout: { visibility: 'none' },
+		paint: { 'background-color': '#000' }
+	});
 	const text = {
 		'text-font': [FONT],
 		'text-max-width': 9,
 		'text-padding': 3
 	};
-	const halo = { 'text-color': '#1d252c', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6, 'text-halo-blur': 0.3 };
+	const halo = {
+		'text-color': '#1d252c',
+		'text-halo-color': 'rgba(255,255,255,0.92)',
+		'text-halo-width': 1.6,
+		'text-halo-blur': 0.3
+	};
 	if (inputs.boundaryLayers.includes('label')) {
 		for (const b of BOUNDARIES) {
 			if (b.key === 'lad') continue; // LSOA-level views are busy enough; the LSOA panel names the authority
@@ -281,7 +351,13 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			source: 'places',
 			minzoom: 7.5,
 			filter: ['!=', ['get', 'kind'], 'city'],
-			layout: { ...text, visibility: vis(on('labels')), 'text-field': ['get', 'name'], 'text-size': 11, 'symbol-sort-key': ['-', 0, ['get', 'rank']] },
+			layout: {
+				...text,
+				visibility: vis(on('labels')),
+				'text-field': ['get', 'name'],
+				'text-size': 11,
+				'symbol-sort-key': ['-', 0, ['get', 'rank']]
+			},
 			paint: { ...halo, 'text-color': '#39434c' }
 		},
 		{
@@ -313,7 +389,8 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 
 /** Maplibre layer ids whose visibility follows a layer toggle (for the LSOA toggle: of the given style's layers). */
 export function layerIdsFor(key: LayerKey, boundaryLayers: string[], styleLayerIds: readonly string[] = []): string[] {
-	if (key === 'lsoa') return styleLayerIds.filter((id) => id.startsWith('fill-') || id.startsWith('mask-imd') || id === 'lsoa-edge');
+	if (key === 'lsoa')
+		return styleLayerIds.filter((id) => id.startsWith('fill-') || id.startsWith('mask-imd') || id === 'lsoa-edge');
 	if (key === 'labels') return ['place-town', 'place-city'];
 	if (key === 'practices') return [];
 	const ids = [`${key}-line`];

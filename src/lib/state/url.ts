@@ -1,12 +1,18 @@
 // The atlas view as URL search parameters, both ways. Pure: parse never throws (a mangled link opens
 // the default view for whatever it cannot read), and serialize writes only what differs from the
 // default so that links stay short.
-import { LSOA_MEASURE_KEYS, PRACTICE_MEASURE_KEYS, type LsoaMeasureKey, type PracticeMeasureKey } from '$lib/map/measures';
+import {
+	LSOA_MEASURE_KEYS,
+	PRACTICE_MEASURE_KEYS,
+	type LsoaMeasureKey,
+	type PracticeMeasureKey
+} from '$lib/map/measures';
 
 export const LAYER_KEYS = ['lsoa', 'practices', 'labels', 'lad', 'icb', 'sicbl', 'region', 'network'] as const;
 export type LayerKey = (typeof LAYER_KEYS)[number];
 
-export type Selection = { kind: 'practice'; code: string } | { kind: 'lsoa'; code: string } | { kind: 'lad'; code: string };
+export type Selection =
+	{ kind: 'practice'; code: string } | { kind: 'lsoa'; code: string } | { kind: 'lad'; code: string };
 
 /** Modes (journeys) other than the map itself; the map keeps the parameter for them. */
 export type Panel = 'sources' | 'list' | null;
@@ -55,7 +61,8 @@ export function parseView(params: URLSearchParams): ViewParams {
 	const c = params.get('c');
 	if (c) {
 		const [lon, lat] = c.split(',').map(Number);
-		if (Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85) v.center = [lon, lat];
+		if (Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 85)
+			v.center = [lon, lat];
 	}
 	const z = Number(params.get('z'));
 	if (params.has('z') && Number.isFinite(z) && z >= 0 && z <= 22) v.zoom = z;

@@ -1,6 +1,14 @@
 // The one view state of the atlas (Svelte 5 runes). Components read and write it; the map is
 // rebuilt from it by plain functions in $lib/map; the page mirrors it into the URL.
-import { DEFAULT_VIEW, parseView, serializeView, type LayerKey, type Panel, type Selection, type ViewParams } from './url';
+import {
+	DEFAULT_VIEW,
+	parseView,
+	serializeView,
+	type LayerKey,
+	type Panel,
+	type Selection,
+	type ViewParams
+} from './url';
 import type { LsoaMeasureKey, PracticeMeasureKey } from '$lib/map/measures';
 
 export class AtlasView {
