@@ -10,6 +10,7 @@ import {
 	type ViewParams
 } from './url';
 import type { LsoaMeasureKey, PracticeMeasureKey } from '$lib/map/measures';
+import { codecFor, journeyFor, type JourneyMode, type JourneyParams } from '$lib/journeys/registry';
 
 export class AtlasView {
 	center = $state<[number, number]>(DEFAULT_VIEW.center);
@@ -30,7 +31,7 @@ export class AtlasView {
 	}
 
 	static fromUrl(search: string): AtlasView {
-		return new AtlasView(parseView(new URLSearchParams(search)));
+		return new AtlasView(parseUrlSearch(search));
 	}
 
 	apply(v: ViewParams) {
@@ -75,7 +76,8 @@ export class AtlasView {
 	}
 
 	toggle(layer: LayerKey, on = !this.has(layer)) {
-		this.layers = on ? [...new Set([...this.layers, layer])] : this.layers.filter((l) => l !== layer);
+		const others = this.layers.filter((l) => l !== layer);
+		this.layers = on ? [...others, layer] : others;
 	}
 
 	select(selection: Selection | null) {
@@ -87,4 +89,32 @@ export class AtlasView {
 		this.fte = [null, null];
 		this.icb = null;
 	}
+
+	/** The open journey, if the mode names one. */
+	get journey(): JourneyMode | null {
+		return journeyFor(this.mode)?.mode ?? null;
+	}
+
+	/** Open a journey (or the plain map, null) with its default parameters. */
+	openJourney(mode: JourneyMode | null) {
+		this.mode = mode;
+		this.extra = {};
+	}
+
+	/** A journey's typed parameters, read from the URL values by its codec. */
+	journeyParams<M extends JourneyMode>(mode: M): JourneyParams[M] {
+		return codecFor(mode).parse(this.extra);
+	}
+
+	/** Change some of a journey's parameters; the codec writes them back as URL values. */
+	setJourneyParams<M extends JourneyMode>(mode: M, patch: Partial<JourneyParams[M]>) {
+		const codec = codecFor(mode);
+		const rest = Object.entries(this.extra).filter(([k]) => !codec.keys.includes(k));
+		this.extra = { ...Object.fromEntries(rest), ...codec.write({ ...codec.parse(this.extra), ...patch }) };
+	}
+}
+
+/** The view in a URL's search string (with or without the leading "?"). */
+export function parseUrlSearch(search: string): ViewParams {
+	return parseView(new URLSearchParams(search));
 }
