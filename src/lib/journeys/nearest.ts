@@ -32,8 +32,9 @@ export function placeIndex<P extends CodedPlace>(places: readonly P[]): NearestI
 /**
  * The `n` nearest places to (lat, lon) passing `keep`, nearest first, km by distanceKm.
  * geokdbush ranks by its own haversine (radius 6,371 km), which can order two nearly equal distances
- * differently from distanceKm in the last bits; so every place within the n-th distance is fetched
- * and sorted by distanceKm and `tie`, which makes the answer the same as a full scan's.
+ * differently from distanceKm in the last bits. So one more place than asked is fetched: when it is
+ * clearly farther than the n-th, the n are the right ones; otherwise every place within the n-th
+ * distance is fetched. Either way they are sorted by distanceKm and `tie`, as a full scan would.
  */
 export function nearestExact<P extends CodedPlace>(
 	index: NearestIndex<P>,
@@ -43,13 +44,14 @@ export function nearestExact<P extends CodedPlace>(
 	keep?: (p: P) => boolean,
 	tie: TieBreak = byLocale
 ): Near<P>[] {
-	const first = index.nearest(lon, lat, n, Infinity, keep);
-	if (first.length === 0) return [];
-	// Distances by geokdbush's radius are 0.00014% shorter than distanceKm's: this window holds them all.
-	const edge = first[first.length - 1].km * (1 + 1e-9) + 1e-9;
-	const within = index.nearest(lon, lat, Infinity, edge, keep);
-	within.sort((a, b) => a.km - b.km || tie(a.item.code, b.item.code));
-	return within.slice(0, n);
+	const found = index.nearest(lon, lat, n + 1, Infinity, keep);
+	// Fewer than asked for: every place passing `keep` is here.
+	if (found.length <= n) return found.sort((a, b) => a.km - b.km || tie(a.item.code, b.item.code));
+	// A margin far above float error and far below any real difference in distance.
+	const edge = Math.max(...found.slice(0, n).map((x) => x.km)) * (1 + 1e-9) + 1e-9;
+	const near = found[n].km > edge ? found.slice(0, n) : index.nearest(lon, lat, Infinity, edge, keep);
+	near.sort((a, b) => a.km - b.km || tie(a.item.code, b.item.code));
+	return near.slice(0, n);
 }
 
 /**
