@@ -209,15 +209,7 @@ describe('describeDecile', () => {
 		expect(describeDecile(10)).toBe('among the 10% least deprived neighbourhoods in England');
 	});
 	it('anything else is null', () => {
-		expect([0, 11, 1.5, -1, NaN, null, undefined].map(describeDecile)).toEqual([
-			null,
-			null,
-			null,
-			null,
-			null,
-			null,
-			null
-		]);
+		expect([0, 11, 1.5, -1, NaN, null, undefined].map(describeDecile)).toEqual(new Array(7).fill(null));
 	});
 });
 
