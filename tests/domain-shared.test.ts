@@ -56,6 +56,12 @@ describe('parseCsvLines (hand-made lists)', () => {
 			{ line: 2, cells: ['A81002'] },
 			{ line: 3, cells: ['"x"y,z'] }
 		]);
+		// A quoted line break is not followed: each line stands alone, CR-only line ends included.
+		expect(parseCsvLines('x,"a\nb",c\rd')).toEqual([
+			{ line: 1, cells: ['x', 'a'] },
+			{ line: 2, cells: ['b"', 'c'] },
+			{ line: 3, cells: ['d'] }
+		]);
 	});
 });
 

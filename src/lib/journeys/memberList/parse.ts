@@ -1,4 +1,4 @@
-// Reading a Deep End group's own member list, read from a file the user picks (it never leaves the browser):
+// A Deep End group's own member list, read from a file the user picks (it never leaves the browser):
 // a CSV or plain list of ODS practice codes or practice names. Codes are matched outright; names are
 // only suggested, for the user to confirm; everything else is reported line by line with a reason.
 // The result is plain data: the UI must render every `input` as text, never as markup.
