@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePractices, PRACTICE_FIELDS, type AppPractice } from '../src/lib/data/practices';
+import { practice } from './helpers/practices';
 import {
 	areaPractices,
 	fteUnusableReason,
@@ -11,45 +12,6 @@ import {
 	type NeighbourhoodRecord
 } from '../src/lib/journeys/commission';
 import { lsoaImdDecile } from '../src/lib/journeys/deciles';
-
-function practice(over: Partial<AppPractice> & { code: string }): AppPractice {
-	return {
-		name: `PRACTICE ${over.code}`,
-		address: '',
-		postcode: 'LS1 1UR',
-		lat: 52,
-		lon: 0,
-		pcnCode: 'U00001',
-		pcnName: 'TEST PCN',
-		sicblCode: 'E38000001',
-		icbCode: 'E54000001',
-		nhserCode: 'E40000001',
-		region: 'E12000001',
-		lsoa: 'E01000001',
-		patients: 10_000,
-		weightedPatients: 10_000,
-		fteStatus: 'reported',
-		gpFte: 4,
-		gpFteAll: 5,
-		nurseFte: 2,
-		dpcFte: 1,
-		gpFtePer10kWeighted: 4,
-		gpFteAllPer10kWeighted: 5,
-		imdScore: 20,
-		share10: 0.1,
-		share15: 0.15,
-		share20: 0.2,
-		deepEndRank: null,
-		imdQuintile: 3,
-		locationImdScore: 20,
-		locationSource: 'postcode',
-		unplacedShare: 0,
-		decileShares: null,
-		imdDecile: 5,
-		index: 0,
-		...over
-	};
-}
 
 const rate = (fte: number, weighted: number) => (fte / weighted) * 10_000;
 const usable = (code: string, fte: number, weighted: number, patients: number, over: Partial<AppPractice>) =>
@@ -354,15 +316,7 @@ describe('neighbourhoods', () => {
 
 	it('lsoaImdDecile: out-of-range or missing ranks are null', () => {
 		expect([1, 3_375, 3_376, 6_751, 6_752, 33_755].map((r) => lsoaImdDecile(r))).toEqual([1, 1, 2, 2, 3, 10]);
-		expect([0, -1, 33_756, 1.5, null, undefined, NaN].map((r) => lsoaImdDecile(r))).toEqual([
-			null,
-			null,
-			null,
-			null,
-			null,
-			null,
-			null
-		]);
+		expect([0, -1, 33_756, 1.5, null, undefined, NaN].map((r) => lsoaImdDecile(r))).toEqual(new Array(7).fill(null));
 		// A smaller table: 10 LSOAs, one per decile.
 		expect(lsoaImdDecile(7, 10)).toBe(7);
 	});

@@ -145,7 +145,7 @@ describe('cells', () => {
 		]);
 	});
 	it('csvCell: null, undefined, NaN and Infinity are empty; booleans and numbers as text', () => {
-		expect([null, undefined, NaN, Infinity, -Infinity, true, 0, -0.5, 'x'].map(csvCell)).toEqual([
+		expect([null, undefined, NaN, Infinity, -Infinity, true, 0, -0.5, 'x'].map((v) => csvCell(v))).toEqual([
 			'',
 			'',
 			'',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { distanceKm } from '../src/lib/domain/metrics';
 import type { PlaceSearchFile } from '../src/lib/domain/postcode';
 import {
 	classifyQuery,
@@ -175,6 +176,22 @@ describe('nearestPractices', () => {
 		expect(r[2].km).toBeCloseTo(22.23902, 4);
 		expect(nearestPractices(52, 0, ps, 10).map((x) => x.practice.code)).toEqual(['A', 'B', 'C', 'D']);
 	});
+	it('agrees with a scan of every practice, shared sites (exact ties) ordered by code', () => {
+		let seed = 2024;
+		const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+		const sites = Array.from({ length: 120 }, () => ({ lat: 50 + rand() * 5.5, lon: -5.5 + rand() * 7.3 }));
+		// Three practices per site, listed out of code order, so every answer has exact ties.
+		const many = sites.flatMap((s, i) => ['c', 'a', 'b'].map((x) => ({ code: `${x}${i}`, ...s })));
+		for (let k = 0; k < 50; k++) {
+			const lat = 50 + rand() * 5.5;
+			const lon = -5.5 + rand() * 7.3;
+			const scan = many
+				.map((p) => ({ practice: p, km: distanceKm(lat, lon, p.lat, p.lon) }))
+				.sort((a, b) => a.km - b.km || a.practice.code.localeCompare(b.practice.code))
+				.slice(0, 7);
+			expect(nearestPractices(lat, lon, many, 7)).toEqual(scan);
+		}
+	});
 	it('bad input gives nothing', () => {
 		expect(nearestPractices(NaN, 0, ps, 3)).toEqual([]);
 		expect(nearestPractices(52, 0, ps, 0)).toEqual([]);
@@ -192,15 +209,7 @@ describe('describeDecile', () => {
 		expect(describeDecile(10)).toBe('among the 10% least deprived neighbourhoods in England');
 	});
 	it('anything else is null', () => {
-		expect([0, 11, 1.5, -1, NaN, null, undefined].map(describeDecile)).toEqual([
-			null,
-			null,
-			null,
-			null,
-			null,
-			null,
-			null
-		]);
+		expect([0, 11, 1.5, -1, NaN, null, undefined].map(describeDecile)).toEqual(new Array(7).fill(null));
 	});
 });
 

@@ -1,48 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AppPractice } from '../src/lib/data/practices';
+import { practice } from './helpers/practices';
 import { distanceKm } from '../src/lib/domain/metrics';
 import type { MembershipRule } from '../src/lib/domain/networks';
 import { areaPractices, levelOfCode, practiceAreaCode } from '../src/lib/journeys/areas';
 import { buildFootprint, nearestFinder, rankNetworkCandidates } from '../src/lib/journeys/recruit';
-
-function practice(over: Partial<AppPractice> & { code: string }): AppPractice {
-	return {
-		name: `PRACTICE ${over.code}`,
-		address: '',
-		postcode: 'LS1 1UR',
-		lat: 52,
-		lon: 0,
-		pcnCode: 'U00001',
-		pcnName: 'TEST PCN',
-		sicblCode: 'E38000001',
-		icbCode: 'E54000001',
-		nhserCode: 'E40000001',
-		region: 'E12000001',
-		lsoa: 'E01000001',
-		patients: 10_000,
-		weightedPatients: 10_000,
-		fteStatus: 'reported',
-		gpFte: 4,
-		gpFteAll: 5,
-		nurseFte: 2,
-		dpcFte: 1,
-		gpFtePer10kWeighted: 4,
-		gpFteAllPer10kWeighted: 5,
-		imdScore: 20,
-		share10: 0.1,
-		share15: 0.15,
-		share20: 0.2,
-		deepEndRank: null,
-		imdQuintile: 3,
-		locationImdScore: 20,
-		locationSource: 'postcode',
-		unplacedShare: 0,
-		decileShares: null,
-		imdDecile: 5,
-		index: 0,
-		...over
-	};
-}
 
 // One degree of latitude on distanceKm's sphere: 6,371.0088 km × π / 180 = 111.19508 km, so
 // 0.1° = 11.11951 km, 0.15° = 16.67926 km, 0.2° = 22.23902 km, 0.3° = 33.35852 km, 0.4° = 44.47803 km.

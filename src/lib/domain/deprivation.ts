@@ -2,6 +2,7 @@
 // home LSOAs. Registrations are on 2011 LSOAs (July 2023); IoD2025 is on 2021 LSOAs, so patients are
 // first crossed from 2011 to 2021 LSOAs.
 import { DEPRIVED_FRACTIONS, inMostDeprived } from './metrics';
+import type { PopulationDeprivation } from './practice';
 
 export interface CrosswalkTarget {
 	code: string;
@@ -51,7 +52,7 @@ export interface DeprivationContext {
 	imd2019: ReadonlyMap<string, number>;
 }
 
-export interface PracticeDeprivation {
+export interface PracticeDeprivation extends PopulationDeprivation {
 	/** Patients in the registrations file (July 2023) for this practice. */
 	listedPatients: number;
 	/** Patients placed in an England 2021 LSOA with an IoD2025 score. */
@@ -62,15 +63,6 @@ export interface PracticeDeprivation {
 	welshPatients: number;
 	/** Patients with an LSOA code the lookups do not know. */
 	unknownLsoaPatients: number;
-	/** Patient-weighted IoD2025 IMD score. */
-	imdScore: number | null;
-	share10: number | null;
-	share15: number | null;
-	share20: number | null;
-	/** Share of placed patients by IoD2025 IMD decile; index 0 = decile 1 (most deprived). */
-	decileShares: number[] | null;
-	/** Patient-weighted IoD2019 IMD score on 2011 LSOAs, for continuity with published practice scores. */
-	imdScore2019: number | null;
 	/** Patients (2021 LSOA, count — fractional after splits) — the practice's footprint, for attribution. */
 	patientsByLsoa21: Map<string, number>;
 }

@@ -17,13 +17,14 @@ export interface Near<T> {
 
 export class NearestIndex<T extends Located> {
 	private readonly located: (T & { lat: number; lon: number })[];
-	private readonly index: KDBush;
+	// None when no item is located: kdbush refuses to finish an index with fewer points than it was sized for.
+	private readonly index: KDBush | null;
 
 	constructor(items: readonly T[]) {
 		this.located = items.filter((p): p is T & { lat: number; lon: number } => p.lat !== null && p.lon !== null);
-		this.index = new KDBush(Math.max(1, this.located.length));
-		for (const p of this.located) this.index.add(p.lon, p.lat);
-		this.index.finish();
+		this.index = this.located.length ? new KDBush(this.located.length) : null;
+		for (const p of this.located) this.index!.add(p.lon, p.lat);
+		this.index?.finish();
 	}
 
 	get size(): number {
@@ -34,7 +35,7 @@ export class NearestIndex<T extends Located> {
 	 * The `n` nearest items to (lon, lat), nearest first, optionally within `maxKm` and passing `keep`.
 	 */
 	nearest(lon: number, lat: number, n = 1, maxKm = Infinity, keep?: (item: T) => boolean): Near<T>[] {
-		if (this.located.length === 0) return [];
+		if (!this.index) return [];
 		const ids = around(
 			this.index,
 			lon,

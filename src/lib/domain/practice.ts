@@ -4,7 +4,21 @@ export type LocationSource = 'postcode' | 'postcode-sector' | 'none';
 export type PatientsSource = 'workforce-fy2024-25' | 'registrations-2023-07' | 'none';
 export type FteStatus = 'reported' | 'zero' | 'not-reported' | 'no-workforce-record';
 
-export interface Practice {
+/** The deprivation of a practice's registered population (computed in domain/deprivation). */
+export interface PopulationDeprivation {
+	/** Patient-weighted IoD2025 IMD score. */
+	imdScore: number | null;
+	/** Shares of placed patients in England's 10%, 15% and 20% most deprived LSOAs. */
+	share10: number | null;
+	share15: number | null;
+	share20: number | null;
+	/** Share of placed patients by IoD2025 IMD decile; index 0 = decile 1 (most deprived). */
+	decileShares: number[] | null;
+	/** Patient-weighted IoD2019 IMD score on 2011 LSOAs, for continuity with published practice scores. */
+	imdScore2019: number | null;
+}
+
+export interface Practice extends PopulationDeprivation {
 	code: string;
 	name: string;
 	address: string;
@@ -53,13 +67,6 @@ export interface Practice {
 	unplacedUnknown: number;
 	/** Share of the July 2023 list not placed in an English LSOA. */
 	unplacedShare: number | null;
-	imdScore: number | null;
-	share10: number | null;
-	share15: number | null;
-	share20: number | null;
-	/** Share of placed patients in each IoD2025 IMD decile, decile 1 first. */
-	decileShares: number[] | null;
-	imdScore2019: number | null;
 	deepEndRank: number | null;
 	/** Quintile of practices by IoD2025 IMD score, equal counts; 5 = most deprived. */
 	imdQuintile: number | null;

@@ -61,6 +61,22 @@ export interface AreaMember {
 	imdScore: number | null;
 }
 
+/**
+ * A practice (any record with the member's fields) as an area member, shared by the pipeline's area tables and the Commission journey: its
+ * FTE is left out (null) when it does not count, so it is never summed as a 0.
+ */
+export function areaMemberOf(p: AreaMember, usable: boolean): AreaMember {
+	return {
+		patients: p.patients,
+		weightedPatients: p.weightedPatients,
+		gpFte: usable ? p.gpFte : null,
+		gpFteAll: usable ? p.gpFteAll : null,
+		nurseFte: usable ? p.nurseFte : null,
+		dpcFte: usable ? p.dpcFte : null,
+		imdScore: p.imdScore
+	};
+}
+
 export interface AreaTotals {
 	practices: number;
 	/** Practices whose FTE counts (reported, above zero). */

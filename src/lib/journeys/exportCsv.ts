@@ -1,5 +1,9 @@
 // CSV downloads from the journeys: RFC 4180 fields, a few "# " lines saying what the table is
-// (rule, data vintages, sources, date), and cells made safe to open in a spreadsheet.
+// (rule, data vintages, sources, date), and cells made safe to open in a spreadsheet. The cell
+// writer and formula guard are the atlas's one CSV writer (domain/csv), re-exported for callers here.
+import { csvCell, defuseCell } from '$lib/domain/csv';
+
+export { csvCell, defuseCell, quoteField } from '$lib/domain/csv';
 
 export interface CsvColumn<R> {
 	key: keyof R & string;
@@ -11,31 +15,6 @@ export interface CsvColumn<R> {
 export interface CsvOptions {
 	/** Start with a UTF-8 byte order mark so Excel reads accented names correctly. Default false. */
 	bom?: boolean;
-}
-
-/** Characters that make a spreadsheet read a cell as a formula (or, for tab/CR, hide its start). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A plain number, which is safe to leave as it is even when it begins with "-" or "+". */
-const PLAIN_NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-/**
- * Text of a cell a spreadsheet will show as text: a leading = + - @ tab or CR gets an apostrophe
- * (OWASP's advice against formula injection), unless the cell is a plain number like -1.5.
- */
-export function defuseCell(text: string): string {
-	return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
-}
-
-/** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling its quotes. */
-export function quoteField(text: string): string {
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One value as CSV text: empty for null/undefined/NaN/±Infinity, numbers as JavaScript prints them. */
-export function csvCell(value: unknown): string {
-	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-	return quoteField(defuseCell(String(value)));
 }
 
 /**

@@ -1,7 +1,6 @@
 // Recruit journey: a Deep End group looks over the practices in its footprint, ranked by its
 // membership rule, to see which it could bring in and how far each is from an existing member.
 import type { AppPractice } from '$lib/data/practices';
-import { distanceKm } from '$lib/domain/metrics';
 import {
 	inFootprint,
 	rankByRule,
@@ -10,15 +9,11 @@ import {
 	type RankedPractice,
 	type RuleMeasure
 } from '$lib/domain/networks';
-import {
-	AREA_LEVEL_LABELS,
-	levelOfCode,
-	practiceAreaCode,
-	tidyAreaCode,
-	type AreaLevel,
-	type AreaLookups,
-	type PlacedPractice
-} from './areas';
+import type { PlacedPractice } from './areas';
+import { nearestFinder } from './nearest';
+
+export { nearestFinder } from './nearest';
+export { buildFootprint, type CustomFootprint } from './customFootprint';
 
 export type RecruitPractice = PlacedPractice &
 	Pick<
@@ -69,11 +64,11 @@ export interface CandidateRanking {
  *
  * Cost: the rule's ranking (rankByRule, whose national ranking sorts ~6,200 values) is remembered
  * per practice table, rule and set of footprint practices, and a stated footprint's practices per
- * table, so re-running with a new member list only rebuilds rows and, per practice, scans the members
- * nearest in latitude. Measured on the built data (6,202 practices; Yorkshire and the Humber, 598
- * practices, nationalTop 10% of share15; 311 uploaded members or the 100 the rule selects), bundled
- * with esbuild, on a shared 2-core server CPU: about 5.8 ms for a new rule (mostly rankByRule's
- * national ranking), about 1.2 ms for a rule and footprint already seen.
+ * table, so re-running with a new member list only rebuilds rows and, per practice, searches a kd-tree
+ * of the members (journeys/nearest). Measured on the built data (6,202 practices; Yorkshire and the
+ * Humber, 598 practices, nationalTop 10% of share15; 299 uploaded members or the 109 the rule selects)
+ * with tsx on a shared 2-core server CPU, best of 200 runs for a rule and footprint already seen: about
+ * 3.7 ms (the latitude sweep this replaced took 1.7 ms on the same run; both well inside a frame).
  */
 export function rankNetworkCandidates<P extends RecruitPractice>(
 	practices: readonly P[],
@@ -183,124 +178,3 @@ interface Point {
 	lat: number;
 	lon: number;
 }
-
-// Kilometres per radian of latitude on the sphere distanceKm uses: no two points whose latitudes
-// differ by Δφ can be closer than this × Δφ, which lets the scan stop early.
-const KM_PER_RADIAN = 6371.0088;
-
-/**
- * Nearest point to a position, other than one code. Points are sorted by latitude; the scan walks
- * out both ways from the query's latitude and stops once the latitude gap alone exceeds the best
- * distance found. Exact (same haversine as distanceKm), and fast for England's north–south spread.
- */
-export function nearestFinder(
-	points: readonly Point[]
-): (lat: number, lon: number, exclude?: string) => { code: string; km: number } | null {
-	const sorted = points.slice().sort((a, b) => a.lat - b.lat);
-	const lats = sorted.map((p) => p.lat);
-	return (lat, lon, exclude) => {
-		let lo = 0;
-		let hi = lats.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (lats[mid] < lat) lo = mid + 1;
-			else hi = mid;
-		}
-		let bestCode: string | null = null;
-		let bestKm = Infinity;
-		const gapKm = (i: number) => (Math.abs(lats[i] - lat) * Math.PI * KM_PER_RADIAN) / 180;
-		let up = lo;
-		let down = lo - 1;
-		while (up < sorted.length || down >= 0) {
-			const upGap = up < sorted.length ? gapKm(up) : Infinity;
-			const downGap = down >= 0 ? gapKm(down) : Infinity;
-			if (Math.min(upGap, downGap) > bestKm) break;
-			const p = upGap <= downGap ? sorted[up++] : sorted[down--];
-			if (p.code === exclude) continue;
-			const km = distanceKm(lat, lon, p.lat, p.lon);
-			if (km < bestKm || (km === bestKm && bestCode !== null && p.code < bestCode)) {
-				bestKm = km;
-				bestCode = p.code;
-			}
-		}
-		return bestCode === null ? null : { code: bestCode, km: bestKm };
-	};
-}
-
-// ---------------------------------------------------------------- build your own network
-
-export type CustomFootprint =
-	| {
-			ok: true;
-			level: AreaLevel;
-			codes: string[];
-			/** "Integrated Care Board E54000050", "2 Sub-ICB locations: E38000001, E38000002". */
-			description: string;
-			/** Practices in the footprint when it was built (the caller may show the count). */
-			practiceCount: number;
-			contains: (p: PlacedPractice) => boolean;
-	  }
-	| { ok: false; reason: string };
-
-const KNOWN_KINDS =
-	'an ICB (E54…), Sub-ICB location (E38…), NHS England region (E40…), region (E12…), local authority (E06…–E09…) or PCN (U…) code';
-
-/**
- * A footprint from a list of area codes of one kind, for a group that is not one of the listed
- * networks. `codes` may be one string of codes separated by commas, semicolons, spaces or lines.
- * Codes with no practice are refused (a typo would otherwise silently shrink the footprint).
- * Local authorities need `lookups.ladOfLsoa`: practice records carry no local authority code.
- */
-export function buildFootprint(
-	codes: string | readonly string[],
-	practices: readonly PlacedPractice[],
-	lookups: AreaLookups = {}
-): CustomFootprint {
-	const list = (typeof codes === 'string' ? codes.split(/[\s,;]+/) : codes.flatMap((c) => c.split(/[\s,;]+/)))
-		.map(tidyAreaCode)
-		.filter(Boolean);
-	const unique = [...new Set(list)];
-	if (unique.length === 0) return { ok: false, reason: 'no area codes given' };
-	const levels = new Map<string, AreaLevel>();
-	for (const c of unique) {
-		const level = levelOfCode(c);
-		if (!level) return { ok: false, reason: `${c} is not ${KNOWN_KINDS}` };
-		levels.set(c, level);
-	}
-	const kinds = [...new Set(levels.values())];
-	if (kinds.length > 1) {
-		const example = kinds
-			.map((k) => `${[...levels].find(([, l]) => l === k)![0]} is ${article(AREA_LEVEL_LABELS[k])}`)
-			.join(', ');
-		return { ok: false, reason: `codes must all be of one kind: ${example}` };
-	}
-	const level = kinds[0];
-	if (level === 'lad' && !lookups.ladOfLsoa) {
-		return {
-			ok: false,
-			reason:
-				'local authority footprints need the LSOA-to-local-authority look-up: practice records carry no local authority code'
-		};
-	}
-	const wanted = new Set(unique);
-	const contains = (p: PlacedPractice) => {
-		const c = practiceAreaCode(p, level, lookups);
-		return c !== null && wanted.has(c);
-	};
-	const counts = new Map<string, number>();
-	for (const p of practices) {
-		const c = practiceAreaCode(p, level, lookups);
-		if (c !== null && wanted.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-	}
-	const empty = unique.filter((c) => !counts.has(c));
-	if (empty.length) return { ok: false, reason: `no practices in ${AREA_LEVEL_LABELS[level]} ${empty.join(', ')}` };
-	const label = AREA_LEVEL_LABELS[level];
-	const description =
-		unique.length === 1 ? `${capitalise(label)} ${unique[0]}` : `${unique.length} ${label}s: ${unique.join(', ')}`;
-	const practiceCount = [...counts.values()].reduce((a, b) => a + b, 0);
-	return { ok: true, level, codes: unique, description, practiceCount, contains };
-}
-
-const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
-// "an NHS England region": the article follows the sound, so initialisms read as letters.
-const article = (s: string) => (/^([aeiouAEIOU]|NHS)/.test(s) ? `an ${s}` : `a ${s}`);
