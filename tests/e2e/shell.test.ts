@@ -94,7 +94,7 @@ suite('app shell in headless Chromium', () => {
 		const header = page.locator('header.top');
 		for (const control of await header.getByRole('button').all()) {
 			const box = (await control.boundingBox())!;
-			expect(box, await control.textContent()).toBeTruthy();
+			expect(box, (await control.textContent()) ?? '').toBeTruthy();
 			expect(box.x).toBeGreaterThanOrEqual(0);
 			expect(box.x + box.width).toBeLessThanOrEqual(390);
 			expect(await control.isVisible()).toBe(true);
