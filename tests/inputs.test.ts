@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { readPayments, readPracticeMap, readRegistrations, readWorkforce } from '../scripts/pipeline/inputs';
+import { readFileSync } from 'node:fs';
+import {
+	INPUT_FILES,
+	INPUT_IDS,
+	inputFiles,
+	readPayments,
+	readPracticeMap,
+	readRegistrations,
+	readWorkforce
+} from '../scripts/pipeline/inputs';
 import { InputError, parseCsv, splitCsvLine } from '../scripts/pipeline/read';
+import { loadManifest } from '../scripts/fetch/manifest';
 
 const fx = (name: string) => join(__dirname, 'fixtures/inputs', name);
 
@@ -92,5 +102,48 @@ describe('row shape', () => {
 	it('a blank required value is named', () => {
 		const e = inputError(() => parseCsv('a,b\n1,\n', { columns: [{ name: 'b', type: 'number' }] }, 'x.csv'));
 		expect([e.line, e.column]).toEqual([2, 'b']);
+	});
+});
+
+describe('quoting (csv-parse underneath)', () => {
+	const spec = { columns: [{ name: 'a' }, { name: 'b' }] };
+	it('a quoted value may span lines; later rows keep their own line numbers', () => {
+		expect(parseCsv('a,b\r\n1,"x\ny"\r\n2,3\r\n', spec, 'x.csv')).toEqual([
+			{ a: '1', b: 'x\ny' },
+			{ a: '2', b: '3' }
+		]);
+		const e = inputError(() => parseCsv('a,b\n1,"x\ny"\n2,\n', spec, 'x.csv'));
+		expect([e.line, e.column]).toEqual([4, 'b']);
+	});
+	it('an unterminated quote names the line where its row starts', () => {
+		const e = inputError(() => parseCsv('a,b\n1,2\n3,"4\n5,6\n', spec, 'x.csv'));
+		expect([e.file, e.line]).toEqual(['x.csv', 3]);
+		expect(e.problem).toBe('unterminated quoted value');
+		expect(inputError(() => parseCsv('a,"b\n1,2\n', spec, 'x.csv')).problem).toContain('header row');
+	});
+	it('an empty file is named as such', () => {
+		expect(inputError(() => parseCsv('', spec, 'x.csv')).problem).toContain('empty');
+		expect(inputError(() => parseCsv('\n', spec, 'x.csv')).problem).toContain('empty');
+	});
+});
+
+describe('input files come from data/sources.json, by id', () => {
+	const manifestPath = join(__dirname, '..', 'data', 'sources.json');
+	const manifest = loadManifest(manifestPath);
+	it('lists exactly the inputs the pipeline reads, no more', () => {
+		expect(manifest.sources.map((s) => s.id).sort()).toEqual([...INPUT_IDS].sort());
+	});
+	it("gives each id the manifest entry's file", () => {
+		for (const s of manifest.sources) expect(INPUT_FILES[s.id as keyof typeof INPUT_FILES], s.id).toBe(s.file);
+	});
+	it('the fixture world has the same ids and files', () => {
+		const world = JSON.parse(readFileSync(join(__dirname, 'fixtures/world/sources.json'), 'utf8'));
+		expect(inputFiles(world)).toEqual(INPUT_FILES);
+	});
+	it('a manifest without an input the pipeline reads is refused, naming the id', () => {
+		const without = { ...manifest, sources: manifest.sources.filter((s) => s.id !== 'payments') };
+		expect(() => inputFiles(without, 'x.json')).toThrow(
+			'x.json: no entry with id "payments", which the pipeline reads'
+		);
 	});
 });

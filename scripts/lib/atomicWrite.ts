@@ -18,3 +18,9 @@ export function writeAtomic(path: string, content: string | Uint8Array): void {
 		throw e;
 	}
 }
+
+/** The process id in a name made by tempPathFor, or null when `path` is not such a temporary file. */
+export function tempPathOwner(path: string): number | null {
+	const m = /\.tmp-(\d+)$/.exec(path);
+	return m ? Number(m[1]) : null;
+}

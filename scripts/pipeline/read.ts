@@ -3,10 +3,13 @@
 // Every input goes through `readCsv`: it checks the encoding, the header, each value's type, format
 // and range, and duplicate keys, and stops at the first problem with an `InputError` naming the
 // file, line, column and what to do. Files are small enough (the largest, Code-Point Open, is
-// ~100 MB unzipped) to read whole, which is much faster than line streaming.
+// ~130 MB unzipped) to read whole; rows are parsed by the atlas's one CSV reader (csv-parse, in
+// src/lib/domain/csv.ts) and checked one at a time, so only the declared columns are kept.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { basename } from 'node:path';
+import { CsvSyntaxError, forEachCsvRow, parseCsv as parseCsvRows } from '../../src/lib/domain/csv';
+import { LSOA_CODE, PRACTICE_CODE } from '../../src/lib/domain/codes';
 
 export class InputError extends Error {
 	constructor(
@@ -14,12 +17,13 @@ export class InputError extends Error {
 		readonly line: number | null,
 		readonly column: string | null,
 		readonly problem: string,
-		readonly fix: string
+		readonly fix: string,
+		options?: ErrorOptions
 	) {
 		const where = [file, line === null ? null : `line ${line}`, column === null ? null : `column ${column}`]
 			.filter(Boolean)
 			.join(', ');
-		super(`${where}: ${problem}\n  Fix: ${fix}`);
+		super(`${where}: ${problem}\n  Fix: ${fix}`, options);
 		this.name = 'InputError';
 	}
 }
@@ -122,39 +126,13 @@ export function readText(path: string, label = basename(path)): string {
 	return decodeInput(bytes, label);
 }
 
-/** Split one CSV record. Quoted fields may hold commas and doubled quotes (RFC 4180). */
+/** One line's fields, or null when its quoting is malformed (unterminated or stray quotes). */
 export function splitCsvLine(line: string): string[] | null {
-	if (line.indexOf('"') < 0) return line.split(',');
-	const out: string[] = [];
-	let i = 0;
-	const n = line.length;
-	while (i <= n) {
-		if (line[i] === '"') {
-			let value = '';
-			i++;
-			for (;;) {
-				const q = line.indexOf('"', i);
-				if (q < 0) return null; // unterminated quote
-				value += line.slice(i, q);
-				if (line[q + 1] === '"') {
-					value += '"';
-					i = q + 2;
-				} else {
-					i = q + 1;
-					break;
-				}
-			}
-			out.push(value);
-			if (i < n && line[i] !== ',') return null;
-			i++;
-		} else {
-			const c = line.indexOf(',', i);
-			const end = c < 0 ? n : c;
-			out.push(line.slice(i, end));
-			i = end + 1;
-		}
+	try {
+		return parseCsvRows(line)[0] ?? [''];
+	} catch {
+		return null;
 	}
-	return out;
 }
 
 function describe(spec: ColumnSpec): string {
@@ -169,44 +147,18 @@ function describe(spec: ColumnSpec): string {
  * Extra columns in the file are ignored; missing ones stop the build.
  */
 export function parseCsv(text: string, spec: CsvSpec, label: string): Record<string, Cell>[] {
-	let pos = 0;
-	let lineNo = 0;
-	const nextLine = (): string | null => {
-		if (pos >= text.length) return null;
-		let end = text.indexOf('\n', pos);
-		if (end < 0) end = text.length;
-		let line = text.slice(pos, end);
-		if (line.endsWith('\r')) line = line.slice(0, -1);
-		pos = end + 1;
-		lineNo++;
-		return line;
-	};
-	const headerLine = nextLine();
-	if (headerLine === null || headerLine.trim() === '') {
-		throw new InputError(label, 1, null, 'the file is empty (no header row)', REFETCH);
-	}
-	const header = splitCsvLine(headerLine);
-	if (!header) throw new InputError(label, 1, null, 'the header row has an unterminated quote', REFETCH);
-	const headerIndex = new Map(header.map((h, i) => [h.trim(), i]));
-	const indices = spec.columns.map((c) => {
-		const idx = headerIndex.get(c.name);
-		if (idx === undefined) {
-			throw new InputError(
-				label,
-				1,
-				c.name,
-				`required column "${c.name}" is missing (the header has: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`,
-				'use the published file with its original column names, or ' + REFETCH
-			);
-		}
-		return idx;
-	});
+	// (Typed by a cast so that TypeScript does not narrow it to null: onRow sets it.)
+	let header = null as string[] | null;
+	let indices: number[] = [];
 	const rows: Record<string, Cell>[] = [];
 	const seen = spec.unique ? new Map<string, number>() : null;
-	for (let line = nextLine(); line !== null; line = nextLine()) {
-		if (line === '') continue;
-		const cells = splitCsvLine(line);
-		if (!cells) throw new InputError(label, lineNo, null, 'unterminated quoted value', REFETCH);
+	const onRow = (cells: string[], lineNo: number) => {
+		if (!header) {
+			header = cells;
+			indices = headerIndices(header, spec, label);
+			return;
+		}
+		if (cells.length === 1 && cells[0] === '') return; // a blank line
 		if (cells.length < header.length) {
 			throw new InputError(
 				label,
@@ -219,10 +171,9 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 		const row: Record<string, Cell> = {};
 		for (let k = 0; k < spec.columns.length; k++) {
 			const c = spec.columns[k];
-			const raw = cells[indices[k]].trim();
-			row[c.name] = parseCell(raw, c, label, lineNo);
+			row[c.name] = parseCell(cells[indices[k]].trim(), c, label, lineNo);
 		}
-		if (spec.where && !spec.where(row)) continue;
+		if (spec.where && !spec.where(row)) return;
 		if (seen && spec.unique) {
 			const key = String(row[spec.unique]);
 			const first = seen.get(key);
@@ -238,8 +189,42 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 			seen.set(key, lineNo);
 		}
 		rows.push(row);
+	};
+	try {
+		forEachCsvRow(text, onRow);
+	} catch (e) {
+		if (!(e instanceof CsvSyntaxError)) throw e;
+		const problem =
+			e.line === 1
+				? 'the header row has an unterminated quote'
+				: e.code === 'CSV_QUOTE_NOT_CLOSED'
+					? 'unterminated quoted value'
+					: `malformed quoted value (${e.message})`;
+		throw new InputError(label, e.line, null, problem, REFETCH, { cause: e });
 	}
+	if (!header) throw new InputError(label, 1, null, 'the file is empty (no header row)', REFETCH);
 	return rows;
+}
+
+/** Where each declared column is in the header; a blank header or a missing column stops the build. */
+function headerIndices(header: string[], spec: CsvSpec, label: string): number[] {
+	if (header.length === 1 && header[0].trim() === '') {
+		throw new InputError(label, 1, null, 'the file is empty (no header row)', REFETCH);
+	}
+	const headerIndex = new Map(header.map((h, i) => [h.trim(), i]));
+	return spec.columns.map((c) => {
+		const idx = headerIndex.get(c.name);
+		if (idx === undefined) {
+			throw new InputError(
+				label,
+				1,
+				c.name,
+				`required column "${c.name}" is missing (the header has: ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''})`,
+				'use the published file with its original column names, or ' + REFETCH
+			);
+		}
+		return idx;
+	});
 }
 
 function parseCell(raw: string, c: ColumnSpec, label: string, lineNo: number): Cell {
@@ -292,9 +277,9 @@ export function readCsv(path: string, spec: CsvSpec): Record<string, Cell>[] {
 
 // Code formats shared by the input specs.
 export const CODE = {
-	lsoa21: { pattern: /^E01\d{6}$/, patternHint: 'an England LSOA 2021 code like E01000001' },
+	lsoa21: { pattern: LSOA_CODE, patternHint: 'an England LSOA 2021 code like E01000001' },
 	lsoa11Any: { pattern: /^[EW]01\d{6}$/, patternHint: 'an LSOA 2011 code like E01000001 or W01000001' },
-	practice: { pattern: /^[A-Z]\d{5}$/, patternHint: 'an ODS practice code like A81001' },
+	practice: { pattern: PRACTICE_CODE, patternHint: 'an ODS practice code like A81001' },
 	icb: { pattern: /^E54\d{6}$/, patternHint: 'an ICB GSS code like E54000050' },
 	sicbl: { pattern: /^E38\d{6}$/, patternHint: 'a Sub-ICB GSS code like E38000247' },
 	nhser: { pattern: /^E40\d{6}$/, patternHint: 'an NHS region GSS code like E40000012' },

@@ -1,23 +1,10 @@
-// The data sources manifest (static/data/sources.json, a copy of data/sources.json).
+// The data sources manifest as the app loads it (static/data/sources.json, a copy of data/sources.json).
+// Its shape is defined once, in $lib/domain/formats/sources.
 import { DataError } from './errors';
+import type { SourceEntry, SourcesManifest } from '$lib/domain/formats/sources';
 
-export interface SourceEntry {
-	id: string;
-	title: string;
-	publisher: string;
-	officialUrl: string;
-	licence: string;
-	attribution: string;
-	vintage: string;
-	file?: string;
-	role?: string;
-	derivation?: string;
-}
-
-export interface SourcesDoc {
-	attributions: string[];
-	sources: SourceEntry[];
-}
+export type { SourceEntry };
+export type SourcesDoc = SourcesManifest;
 
 export function parseSources(doc: unknown, file = 'data/sources.json'): SourcesDoc {
 	const d = doc as Partial<SourcesDoc>;

@@ -1,15 +1,72 @@
 // The one CSV reader and the one CSV writer of the atlas, shared by the pipeline and the app.
 // Reading uses csv-parse (RFC 4180: quoted fields, doubled quotes, CRLF, a byte order mark);
 // writing quotes per RFC 4180 and defuses cells a spreadsheet would run as formulas.
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
+
+const READ_OPTIONS = { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] };
 
 /** Every row as an array of strings (ragged rows allowed; the caller checks widths). */
 export function parseCsv(text: string): string[][] {
-	return parse(text, {
-		bom: true,
-		relax_column_count: true,
-		record_delimiter: ['\r\n', '\n', '\r']
-	}) as string[][];
+	return parse(text, READ_OPTIONS) as string[][];
+}
+
+/** Malformed CSV quoting; `line` is where the row that could not be read starts (1-based). */
+export class CsvSyntaxError extends Error {
+	constructor(
+		readonly line: number,
+		/** csv-parse's code, e.g. CSV_QUOTE_NOT_CLOSED. */
+		readonly code: string,
+		message: string,
+		options?: ErrorOptions
+	) {
+		super(message, options);
+		this.name = 'CsvSyntaxError';
+	}
+}
+
+/**
+ * Hand each row to `onRow` with the line it starts on (1-based), holding no rows in memory: for
+ * large inputs (Code-Point Open has 1.7 million rows) and for messages that name a line. A blank
+ * line is a row of one empty cell. Malformed quoting throws CsvSyntaxError; errors thrown by
+ * `onRow` pass through unchanged.
+ */
+export function forEachCsvRow(text: string, onRow: (cells: string[], line: number) => void): void {
+	if (!text.includes('"') && !LONE_CR.test(text)) return forEachUnquotedRow(text, onRow);
+	let lastLine = 0;
+	try {
+		parse(text, {
+			...READ_OPTIONS,
+			on_record: (cells: string[], context: { lines: number }) => {
+				// A quoted field may span lines: a row starts just after the previous one ends.
+				const line = lastLine + 1;
+				lastLine = context.lines;
+				onRow(cells, line);
+				return null;
+			}
+		});
+	} catch (e) {
+		if (e instanceof CsvError) throw new CsvSyntaxError(lastLine + 1, e.code, e.message, { cause: e });
+		throw e;
+	}
+}
+
+/** A carriage return that does not start a CRLF: a line break csv-parse knows and the short cut does not. */
+const LONE_CR = /\r(?!\n)/;
+
+/**
+ * The same rows as csv-parse for a text without a quote character, which has no quoting to interpret:
+ * each line split at its commas. About six times faster than csv-parse on the two largest inputs
+ * (Code-Point Open, 1.7 million rows, and the registrations, 0.9 million), which have no quotes.
+ */
+function forEachUnquotedRow(text: string, onRow: (cells: string[], line: number) => void): void {
+	let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	for (let line = 1; pos < text.length; line++) {
+		let end = text.indexOf('\n', pos);
+		if (end < 0) end = text.length;
+		const stop = end > pos && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+		onRow(text.slice(pos, stop).split(','), line);
+		pos = end + 1;
+	}
 }
 
 /** Rows as objects keyed by the header row; blank lines are skipped. */

@@ -1,26 +1,20 @@
-// Get every input listed in data/sources.json into data/raw/ (same relative paths as the mirror),
-// verified by size and sha256 and written atomically.
+// The fetch step's command: get every input listed in data/sources.json into data/raw/ (same
+// relative paths as the mirror), verified by size and sha256 and written atomically.
 //
-//   npx tsx scripts/fetch.ts [--force] [--only id,id]
+//   npm run fetch-data [-- --force] [-- --only id,id]      (= npx tsx scripts/fetch/cli.ts …)
 //
 // Bytes come from a local mirror (ATLAS_DATA_MIRROR, else ../shared/data when it exists), else from
 // ATLAS_DATA_BASE_URL (a host serving the mirror layout), else from each publisher's officialUrl.
 // The publishers' files are the originals the mirror copies were derived from (reduced, renamed,
-// re-encoded), so they will normally fail the checksum: use a mirror. See scripts/pipeline/fetchSources.ts.
+// re-encoded), so they will normally fail the checksum: use a mirror. See locate.ts.
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-	describeLocation,
-	fetchAll,
-	loadManifest,
-	removeActiveTempFiles,
-	resolveLocations,
-	type FetchFailure,
-	type FetchResult
-} from './pipeline/fetchSources';
+import { loadManifest } from './manifest';
+import { describeLocation, resolveLocations } from './locate';
+import { fetchAll, type FetchFailure, type FetchResult } from './source';
+import { removeActiveTempFiles } from './writer';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: npx tsx scripts/fetch.ts [--force] [--only id,id]';
+const USAGE = 'usage: npx tsx scripts/fetch/cli.ts [--force] [--only id,id]';
 
 function parseArgs(argv: string[]): { force: boolean; only: string[] | null } {
 	let force = false;
@@ -45,8 +39,8 @@ function parseArgs(argv: string[]): { force: boolean; only: string[] | null } {
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-async function main(): Promise<number> {
-	const { force, only } = parseArgs(process.argv.slice(2));
+async function main(projectRoot: string, argv: string[]): Promise<number> {
+	const { force, only } = parseArgs(argv);
 	const manifestPath = join(projectRoot, 'data', 'sources.json');
 	const rawDir = join(projectRoot, 'data', 'raw');
 	const manifest = loadManifest(manifestPath);
@@ -97,7 +91,7 @@ async function main(): Promise<number> {
 	return 0;
 }
 
-main().then(
+main(resolve(dirname(fileURLToPath(import.meta.url)), '..', '..'), process.argv.slice(2)).then(
 	(code) => process.exit(code),
 	(e: unknown) => {
 		console.error(`fetch: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,6 +1,6 @@
 // Benchmark of the tile step on the real boundaries (not a test: timings vary by machine).
 //
-//   npx tsx scripts/bench-tiles.ts [dataDir] [--tolerance N] [--buffer N] [--lsoa-maxzoom N]
+//   npx tsx scripts/bench/tiles.ts [dataDir] [--tolerance N] [--buffer N] [--lsoa-maxzoom N]
 //
 // dataDir defaults to ATLAS_DATA_MIRROR, else data/raw, else ../shared/data beside the project.
 //
@@ -13,15 +13,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature } from 'geojson';
-import { readGeojson, dissolve, labelFeatures } from './pipeline/geometry';
-import { writeVectorArchiveDetailed, type ArchiveDetail, type TileLayer } from './pipeline/tiles';
+import { readGeojson, dissolve, labelFeatures } from '../pipeline/geometry';
+import { writeVectorArchiveDetailed, type ArchiveDetail, type TileLayer } from '../pipeline/tiles';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => {
 	const i = args.indexOf(`--${name}`);
 	return i >= 0 ? Number(args[i + 1]) : dflt;
 };
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir =
 	args.find((a, i) => !a.startsWith('--') && (i === 0 || !args[i - 1].startsWith('--'))) ??
 	[process.env.ATLAS_DATA_MIRROR, join(root, 'data', 'raw'), join(root, '..', 'shared', 'data')].find(

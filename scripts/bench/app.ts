@@ -17,7 +17,7 @@ import {
 	waitForIdle,
 	waitForMap,
 	serveDataFrom
-} from '../tests/e2e/harness';
+} from '../../tests/e2e/harness';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;

@@ -1,12 +1,12 @@
 // Pipeline benchmark: a full England build from the mirror (forced), then an unchanged rebuild.
-//   npm run bench            (writes into a temporary directory; static/data is not touched)
+//   npm run bench    (runs this file; builds into a temporary directory: static/data is not touched)
 // Prints a Markdown table for the README's Speed section.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const out = join(mkdtempSync(join(tmpdir(), 'atlas-bench-')), 'data');
 const build = (force: boolean) => {
 	const t = process.hrtime.bigint();
