@@ -108,9 +108,7 @@ describe('practice overlay', () => {
 			const m = practiceMeasure(key);
 			const scale = practiceScale(m, 5.5);
 			for (const p of [A, B, C])
-				expect(call(l.getFillColor, p), `${key} ${p.code}`).toEqual(
-					toRgba(scale.colour(p[m.field] as number), 240)
-				);
+				expect(call(l.getFillColor, p), `${key} ${p.code}`).toEqual(toRgba(scale.colour(p[m.field] as number), 240));
 			expect(l.updateTriggers?.getFillColor).toEqual([key, 5.5]);
 		}
 		// Provision below England's rate and above it are different colours.
