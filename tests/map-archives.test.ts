@@ -105,6 +105,10 @@ describe('map errors on screen', () => {
 		expect(mapErrorToDataError({ error: new Error('x'), sourceId: 'boundaries' }, reported)!.file).toBe(
 			'data/boundaries.pmtiles'
 		);
+		// Other map errors: each message once.
+		expect(mapErrorToDataError({ error: new Error('WebGL context lost') }, reported)!.file).toBe('map');
+		expect(mapErrorToDataError({ error: new Error('WebGL context lost') }, reported)).toBeNull();
+		expect(mapErrorToDataError({ error: new Error('out of memory') }, reported)!.problem).toBe('out of memory');
 	});
 
 	it('gives every data error a plain sentence for people', () => {

@@ -101,7 +101,7 @@ export async function openAtlasArchives(): Promise<{ lsoa: OpenedArchive; bounda
 /**
  * What a maplibre `error` event means for the people using the atlas: null when it is noise (a
  * cancelled request, a label font), else a DataError to show. Tile errors reach here only after the
- * retries above, and each source is reported once.
+ * retries above.
  */
 export function mapErrorToDataError(
 	ev: { error?: unknown; sourceId?: string },
@@ -113,9 +113,11 @@ export function mapErrorToDataError(
 		console.warn('Label font:', msg);
 		return null;
 	}
-	const key = ev.sourceId === 'lsoa' || ev.sourceId === 'boundaries' ? ev.sourceId : 'map';
+	const archive = ev.sourceId === 'lsoa' || ev.sourceId === 'boundaries' ? ev.sourceId : null;
+	// One banner per archive, however many tiles fail; other map errors once per message.
+	const key = archive ?? `map: ${msg}`;
 	if (alreadyReported.has(key)) return null;
 	alreadyReported.add(key);
-	if (key === 'map') return new DataError('map', msg, 'Reload the page; if it persists, rebuild the data.');
-	return new DataError(`data/${key}.pmtiles`, `a tile could not be read (${msg})`);
+	if (!archive) return new DataError('map', msg, 'Reload the page; if it persists, rebuild the data.');
+	return new DataError(`data/${archive}.pmtiles`, `a tile could not be read (${msg})`);
 }
