@@ -243,7 +243,7 @@ suite('atlas map in headless Chromium', () => {
 		await page.close();
 	}, 90_000);
 
-	it('a missing LSOA tile archive is reported by name, in words for people', async () => {
+	it('a missing LSOA tile archive is reported by name, and the map says it could not be drawn', async () => {
 		const { page } = await open('', DESKTOP, (p) =>
 			serveDataFrom(p, dataDir, (file, bytes) => (file === 'lsoa.pmtiles' ? null : bytes))
 		);
