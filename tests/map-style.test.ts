@@ -1,7 +1,13 @@
 // The maplibre style and paint expressions, checked with maplibre's own style-spec validator and
 // expression evaluator (the same code the browser runs).
 import { describe, expect, it } from 'vitest';
-import { createPropertyExpression, featureFilter, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+	createPropertyExpression,
+	featureFilter,
+	latest,
+	validateStyleMin,
+	type StylePropertySpecification
+} from '@maplibre/maplibre-gl-style-spec';
 import {
 	buildStyle,
 	layerIdsFor,
@@ -27,7 +33,9 @@ const inputs = {
 
 /** Evaluate a fill-color value for one feature's properties; returns '#rrggbb'. */
 function fillFor(value: unknown, properties: Record<string, unknown>): string {
-	const spec = (latest as Record<string, any>).paint_fill['fill-color'];
+	const spec = (latest as unknown as { paint_fill: Record<string, StylePropertySpecification> }).paint_fill[
+		'fill-color'
+	];
 	const parsed = createPropertyExpression(value, 'layers.lsoa-fill.paint.fill-color', spec);
 	if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
 	const c = parsed.value.evaluate({ zoom: 9 }, { type: 'Polygon', properties } as never) as {

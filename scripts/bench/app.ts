@@ -3,6 +3,9 @@
 // Measures: first map with LSOA colours visible (target < 2.5 s), measure and filter repaint
 // (< 100 ms), initial JavaScript gzipped (< 600 KB), largest request before the first paint (< 2 MB).
 // Writes test-results/bench-app.json. Needs static/data (npm run data).
+// The timings come from window.__atlas, which the app fills only when asked: launch() sets
+// window.__atlasInstrument in every context it opens (tests/e2e/harness.ts), so the build measured is
+// the production build, with the instrumentation loaded on the side.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,7 +1,8 @@
 // The atlas in real headless Chromium (Debian's, driven by playwright-core) against `vite preview`
 // on the real build in static/data: coloured LSOAs on screen (pixels), a practice click and its
 // panel's numbers (against practices.csv), a shared link restoring the view, corrupt and missing
-// data files shown as errors, keyboard use, axe-core, and screenshots at desktop and phone size.
+// data files shown as errors (and dropped or cancelled tile requests not), keyboard use, axe-core,
+// and screenshots at desktop and phone size.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -194,6 +195,63 @@ suite('atlas map in headless Chromium', () => {
 		const text = (await alert.textContent())!;
 		expect(text).toContain('data/lsoa.pmtiles');
 		expect(text).toMatch(/corrupt|unreadable/i);
+		expect(await page.getByText('The map could not be drawn.').isVisible()).toBe(true);
+		await page.close();
+	}, 60_000);
+
+	it('cancelled and aborted tile requests raise no data banner; quick zooms and pans neither', async () => {
+		// Drop some of the archive's range requests as a flaky connection would (the header read and
+		// two tile reads), then move the map faster than its tiles load so that maplibre cancels requests.
+		let requests = 0;
+		const dropped: number[] = [];
+		const { page, errors } = await open('?c=-1.55,53.8&z=9', DESKTOP, async (p) => {
+			await p.route('**/data/lsoa.pmtiles', (route) => {
+				requests++;
+				if (requests === 1 || requests === 4 || requests === 5) {
+					dropped.push(requests);
+					return route.abort('aborted');
+				}
+				return route.continue();
+			});
+		});
+		// A dropped header read that is not retried stops the map before its first paint, with a banner.
+		const banner = page.getByTestId('data-errors');
+		await Promise.race([waitForMap(page), banner.waitFor({ timeout: 60_000 })]);
+		expect(await banner.count()).toBe(0);
+		await waitForMap(page);
+		await page.evaluate(async () => {
+			const m = window.__atlas!.map!;
+			const stops: [number, number, number][] = [
+				[-1.55, 53.8, 11],
+				[-2.24, 53.48, 12],
+				[-0.12, 51.5, 10],
+				[-1.9, 52.48, 13],
+				[-2.6, 51.45, 9],
+				[-1.47, 53.38, 12]
+			];
+			for (const [lon, lat, zoom] of stops) {
+				m.jumpTo({ center: [lon, lat], zoom });
+				await new Promise((r) => setTimeout(r, 40));
+			}
+		});
+		await waitForIdle(page);
+		await page.waitForTimeout(1500);
+		expect(dropped).toEqual([1, 4, 5]);
+		expect(await banner.count()).toBe(0);
+		expect(await page.getByText('The map could not be drawn.').count()).toBe(0);
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 90_000);
+
+	it('a missing LSOA tile archive is reported by name, and the map says it could not be drawn', async () => {
+		const { page } = await open('', DESKTOP, (p) =>
+			serveDataFrom(p, dataDir, (file, bytes) => (file === 'lsoa.pmtiles' ? null : bytes))
+		);
+		const alert = page.getByTestId('data-errors');
+		await alert.waitFor({ timeout: 30_000 });
+		const text = (await alert.textContent())!;
+		expect(text).toContain('data/lsoa.pmtiles');
+		expect(text).toMatch(/missing/i);
 		expect(await page.getByText('The map could not be drawn.').isVisible()).toBe(true);
 		await page.close();
 	}, 60_000);

@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type {} from '../../src/lib/map/atlasMap'; // window.__atlas
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type {} from '../../src/lib/map/instrument'; // window.__atlas, window.__atlasInstrument
 import { csvRecords } from '../../src/lib/data/csv';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -104,8 +104,32 @@ export async function serve(): Promise<Server> {
 	};
 }
 
+/**
+ * Ask the app for its timings (window.__atlas: first paint, repaints, the maplibre map). The map loads
+ * its instrumentation only when this flag is set before the app starts, so production pages carry none.
+ */
+export async function instrument(target: Page | BrowserContext) {
+	await target.addInitScript(() => {
+		window.__atlasInstrument = true;
+	});
+}
+
+/** Chromium whose every new page and context is instrumented (the tests and the bench read window.__atlas). */
 export async function launch(): Promise<Browser> {
-	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+	const newPage = browser.newPage.bind(browser);
+	const newContext = browser.newContext.bind(browser);
+	browser.newPage = async (options) => {
+		const page = await newPage(options);
+		await instrument(page);
+		return page;
+	};
+	browser.newContext = async (options) => {
+		const context = await newContext(options);
+		await instrument(context);
+		return context;
+	};
+	return browser;
 }
 
 /** Wait until the map reports its first LSOA colours on screen. */

@@ -3,77 +3,18 @@
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { LayerKey, ViewParams } from '$lib/state/url';
 import type { Place } from '$lib/data/places';
-import { FILTERED_OUT_COLOUR, IMD_DECILE_PROPERTY, colourExpression, fteOutsideFilter, filtersOnAreas } from './paint';
-import { lsoaMeasure, lsoaScale, type LsoaMeasureKey } from './measures';
+import { filtersOnAreas } from './paint';
+import { maskLayers, measureLayers, outlineLayers, vis } from './areaLayers';
+import { BOUNDARIES } from './boundaries';
+import type { LsoaMeasureKey } from './measures';
+
+// Style data split by concern; importers of './style' keep finding everything here.
+export * from './areaLayers';
+export * from './boundaries';
 
 export const FONT = 'Inter';
 export const SEA = '#d5e0e8';
 export const LAND = '#f3f1ec';
-
-/** Zoom at which the tiles switch from local authorities (coarse stand-in) to LSOAs. */
-export const LSOA_MIN_ZOOM = 8;
-
-export interface BoundaryDef {
-	key: Exclude<LayerKey, 'lsoa' | 'practices' | 'labels'>;
-	label: string;
-	sourceLayer: string;
-	/** Kind in the boundaries archive's `label` layer. */
-	labelKinds: string[];
-	colour: string;
-	width: [number, number];
-	dash?: number[];
-	minzoom?: number;
-	labelMinZoom: number;
-}
-
-export const BOUNDARIES: readonly BoundaryDef[] = [
-	{
-		key: 'lad',
-		label: 'Local authorities',
-		sourceLayer: 'lad',
-		labelKinds: ['lad'],
-		colour: '#7d7a73',
-		width: [0.3, 1.1],
-		labelMinZoom: 8.5
-	},
-	{
-		key: 'sicbl',
-		label: 'Sub-ICB locations',
-		sourceLayer: 'sicbl',
-		labelKinds: ['sicbl'],
-		colour: '#4f5d69',
-		width: [0.6, 1.6],
-		dash: [3, 2],
-		labelMinZoom: 7.5
-	},
-	{
-		key: 'icb',
-		label: 'Integrated care boards',
-		sourceLayer: 'icb',
-		labelKinds: ['icb'],
-		colour: '#26313b',
-		width: [0.9, 2.4],
-		labelMinZoom: 6.2
-	},
-	{
-		key: 'region',
-		label: 'NHS England regions',
-		sourceLayer: 'nhser',
-		labelKinds: ['nhser', 'region'],
-		colour: '#111418',
-		width: [1.6, 3.2],
-		labelMinZoom: 4.5
-	},
-	{
-		key: 'network',
-		label: 'Deep End network footprints',
-		sourceLayer: 'network',
-		labelKinds: ['network'],
-		colour: '#c51b7d',
-		width: [2.2, 4],
-		labelMinZoom: 4.5
-	}
-];
 
 export interface StyleInputs {
 	lsoaUrl: string;
@@ -84,8 +25,6 @@ export interface StyleInputs {
 	places: Place[];
 	englandRate: number;
 }
-
-const vis = (on: boolean) => (on ? 'visible' : 'none') as 'visible' | 'none';
 
 const widthByZoom = ([a, b]: [number, number]): ExpressionSpecification => [
 	'interpolate',
@@ -107,105 +46,6 @@ export function placesGeojson(places: Place[]): GeoJSON.FeatureCollection {
 			geometry: { type: 'Point', coordinates: [p.lon, p.lat] }
 		}))
 	};
-}
-
-/** The two source layers of the LSOA archive: local authorities below zoom 8, LSOAs from zoom 8. */
-export const AREA_SOURCE_LAYERS = [
-	{ sourceLayer: 'lad', zoom: { maxzoom: LSOA_MIN_ZOOM } },
-	{ sourceLayer: 'lsoa', zoom: { minzoom: LSOA_MIN_ZOOM } }
-] as const;
-
-export const FILL_OPACITY = 0.92;
-
-/** One fill layer per measure and source layer: switching measure is an opacity change, not a re-layout. */
-export const measureLayerId = (key: LsoaMeasureKey, sourceLayer: string) => `fill-${key}-${sourceLayer}`;
-export const imdMaskId = (decile: number, sourceLayer: string) => `mask-imd${decile}-${sourceLayer}`;
-export const fteMaskId = (sourceLayer: string) => `mask-fte-${sourceLayer}`;
-export const outlineId = (sourceLayer: string) => `outline-${sourceLayer}`;
-
-/** Fill layers of the given measures, each visible only when it is the view's measure. */
-export function measureLayers(
-	keys: readonly LsoaMeasureKey[],
-	v: ViewParams,
-	englandRate: number
-): LayerSpecification[] {
-	const out: LayerSpecification[] = [];
-	for (const key of keys) {
-		const m = lsoaMeasure(key);
-		const colour = colourExpression(m.property, lsoaScale(m, englandRate));
-		for (const { sourceLayer, zoom } of AREA_SOURCE_LAYERS) {
-			out.push({
-				id: measureLayerId(key, sourceLayer),
-				type: 'fill',
-				source: 'lsoa',
-				'source-layer': sourceLayer,
-				...zoom,
-				layout: { visibility: vis(v.layers.includes('lsoa')) },
-				paint: { 'fill-color': colour, 'fill-opacity': key === v.measure ? FILL_OPACITY : 0, 'fill-antialias': false }
-			} as LayerSpecification);
-		}
-	}
-	return out;
-}
-
-/** Opacity of each IMD-decile mask for the view: opaque over the deciles the filter leaves out. */
-export function imdMaskOpacity(decile: number, v: Pick<ViewParams, 'imd'>): number {
-	return decile < v.imd[0] || decile > v.imd[1] ? 1 : 0;
-}
-
-/**
- * Masks that pale the areas the filters leave out: one per IMD decile (static filters; the IMD
- * filter only changes their opacity) and one for the provision range (its filter changes).
- */
-export function maskLayers(v: ViewParams): LayerSpecification[] {
-	const out: LayerSpecification[] = [];
-	for (const { sourceLayer, zoom } of AREA_SOURCE_LAYERS) {
-		for (let d = 1; d <= 10; d++) {
-			out.push({
-				id: imdMaskId(d, sourceLayer),
-				type: 'fill',
-				source: 'lsoa',
-				'source-layer': sourceLayer,
-				...zoom,
-				filter: ['==', ['get', IMD_DECILE_PROPERTY], d],
-				layout: { visibility: vis(v.layers.includes('lsoa')) },
-				paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': imdMaskOpacity(d, v), 'fill-antialias': false }
-			} as LayerSpecification);
-		}
-		const fte = fteOutsideFilter(v);
-		out.push({
-			id: fteMaskId(sourceLayer),
-			type: 'fill',
-			source: 'lsoa',
-			'source-layer': sourceLayer,
-			...zoom,
-			filter: fte ?? ['boolean', false],
-			layout: { visibility: vis(v.layers.includes('lsoa') && fte !== null) },
-			paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': 1, 'fill-antialias': false }
-		} as LayerSpecification);
-	}
-	return out;
-}
-
-/** Hover and selection outlines, driven by feature state (no re-layout on hover). */
-export function outlineLayers(): LayerSpecification[] {
-	const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-	const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
-	return AREA_SOURCE_LAYERS.map(
-		({ sourceLayer, zoom }) =>
-			({
-				id: outlineId(sourceLayer),
-				type: 'line',
-				source: 'lsoa',
-				'source-layer': sourceLayer,
-				...zoom,
-				paint: {
-					'line-color': ['case', selected, '#e0115f', '#1d252c'],
-					'line-width': ['case', selected, 3, 1.4],
-					'line-opacity': ['case', selected, 1, hover, 0.85, 0]
-				}
-			}) as LayerSpecification
-	);
 }
 
 export interface StyleOptions {
@@ -385,16 +225,4 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 		sources,
 		layers
 	} as StyleSpecification;
-}
-
-/** Maplibre layer ids whose visibility follows a layer toggle (for the LSOA toggle: of the given style's layers). */
-export function layerIdsFor(key: LayerKey, boundaryLayers: string[], styleLayerIds: readonly string[] = []): string[] {
-	if (key === 'lsoa')
-		return styleLayerIds.filter((id) => id.startsWith('fill-') || id.startsWith('mask-imd') || id === 'lsoa-edge');
-	if (key === 'labels') return ['place-town', 'place-city'];
-	if (key === 'practices') return [];
-	const ids = [`${key}-line`];
-	if (key === 'network') ids.push('network-fill', 'network-casing');
-	if (boundaryLayers.includes('label') && key !== 'lad') ids.push(`${key}-label`);
-	return ids;
 }

@@ -1,0 +1,110 @@
+// The LSOA choropleth's layers: one fill layer per measure (switching is an opacity change), masks
+// that pale what the filters leave out, and the hover/selection outlines. Plain style data.
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ViewParams } from '$lib/state/url';
+import { FILTERED_OUT_COLOUR, IMD_DECILE_PROPERTY, colourExpression, fteOutsideFilter } from './paint';
+import { lsoaMeasure, lsoaScale, type LsoaMeasureKey } from './measures';
+
+/** Zoom at which the tiles switch from local authorities (coarse stand-in) to LSOAs. */
+export const LSOA_MIN_ZOOM = 8;
+
+export const vis = (on: boolean) => (on ? 'visible' : 'none') as 'visible' | 'none';
+
+/** The two source layers of the LSOA archive: local authorities below zoom 8, LSOAs from zoom 8. */
+export const AREA_SOURCE_LAYERS = [
+	{ sourceLayer: 'lad', zoom: { maxzoom: LSOA_MIN_ZOOM } },
+	{ sourceLayer: 'lsoa', zoom: { minzoom: LSOA_MIN_ZOOM } }
+] as const;
+
+export const FILL_OPACITY = 0.92;
+
+/** One fill layer per measure and source layer: switching measure is an opacity change, not a re-layout. */
+export const measureLayerId = (key: LsoaMeasureKey, sourceLayer: string) => `fill-${key}-${sourceLayer}`;
+export const imdMaskId = (decile: number, sourceLayer: string) => `mask-imd${decile}-${sourceLayer}`;
+export const fteMaskId = (sourceLayer: string) => `mask-fte-${sourceLayer}`;
+export const outlineId = (sourceLayer: string) => `outline-${sourceLayer}`;
+
+/** Fill layers of the given measures, each visible only when it is the view's measure. */
+export function measureLayers(
+	keys: readonly LsoaMeasureKey[],
+	v: ViewParams,
+	englandRate: number
+): LayerSpecification[] {
+	const out: LayerSpecification[] = [];
+	for (const key of keys) {
+		const m = lsoaMeasure(key);
+		const colour = colourExpression(m.property, lsoaScale(m, englandRate));
+		for (const { sourceLayer, zoom } of AREA_SOURCE_LAYERS) {
+			out.push({
+				id: measureLayerId(key, sourceLayer),
+				type: 'fill',
+				source: 'lsoa',
+				'source-layer': sourceLayer,
+				...zoom,
+				layout: { visibility: vis(v.layers.includes('lsoa')) },
+				paint: { 'fill-color': colour, 'fill-opacity': key === v.measure ? FILL_OPACITY : 0, 'fill-antialias': false }
+			} as LayerSpecification);
+		}
+	}
+	return out;
+}
+
+/** Opacity of each IMD-decile mask for the view: opaque over the deciles the filter leaves out. */
+export function imdMaskOpacity(decile: number, v: Pick<ViewParams, 'imd'>): number {
+	return decile < v.imd[0] || decile > v.imd[1] ? 1 : 0;
+}
+
+/**
+ * Masks that pale the areas the filters leave out: one per IMD decile (static filters; the IMD
+ * filter only changes their opacity) and one for the provision range (its filter changes).
+ */
+export function maskLayers(v: ViewParams): LayerSpecification[] {
+	const out: LayerSpecification[] = [];
+	for (const { sourceLayer, zoom } of AREA_SOURCE_LAYERS) {
+		for (let d = 1; d <= 10; d++) {
+			out.push({
+				id: imdMaskId(d, sourceLayer),
+				type: 'fill',
+				source: 'lsoa',
+				'source-layer': sourceLayer,
+				...zoom,
+				filter: ['==', ['get', IMD_DECILE_PROPERTY], d],
+				layout: { visibility: vis(v.layers.includes('lsoa')) },
+				paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': imdMaskOpacity(d, v), 'fill-antialias': false }
+			} as LayerSpecification);
+		}
+		const fte = fteOutsideFilter(v);
+		out.push({
+			id: fteMaskId(sourceLayer),
+			type: 'fill',
+			source: 'lsoa',
+			'source-layer': sourceLayer,
+			...zoom,
+			filter: fte ?? ['boolean', false],
+			layout: { visibility: vis(v.layers.includes('lsoa') && fte !== null) },
+			paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': 1, 'fill-antialias': false }
+		} as LayerSpecification);
+	}
+	return out;
+}
+
+/** Hover and selection outlines, driven by feature state (no re-layout on hover). */
+export function outlineLayers(): LayerSpecification[] {
+	const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+	const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+	return AREA_SOURCE_LAYERS.map(
+		({ sourceLayer, zoom }) =>
+			({
+				id: outlineId(sourceLayer),
+				type: 'line',
+				source: 'lsoa',
+				'source-layer': sourceLayer,
+				...zoom,
+				paint: {
+					'line-color': ['case', selected, '#e0115f', '#1d252c'],
+					'line-width': ['case', selected, 3, 1.4],
+					'line-opacity': ['case', selected, 1, hover, 0.85, 0]
+				}
+			}) as LayerSpecification
+	);
+}

@@ -1,0 +1,89 @@
+// Pointer interaction: what is under the pointer (a practice from deck.gl's picking, else an area from
+// maplibre's rendered features), the hover outline, the tooltip and a click's selection.
+import type { Map as MaplibreMap, PointLike } from 'maplibre-gl';
+import type { MapLibreOverlay } from '@deck.gl/maplibre';
+import type { AppPractice } from '$lib/data/practices';
+import type { ViewParams } from '$lib/state/url';
+import { PICKABLE_PRACTICE_LAYERS, type RoleMark } from './practiceOverlay';
+import { AREA_SOURCE_LAYERS, measureLayerId } from './style';
+import type { AtlasMapCallbacks } from './types';
+
+interface FeatureRef {
+	sourceLayer: string;
+	id: string;
+}
+
+export interface InteractionState {
+	/** The view the map shows now. */
+	view(): ViewParams;
+	/** False until the practice table is loaded (nothing to pick). */
+	hasPractices(): boolean;
+}
+
+export function attachInteraction(
+	map: MaplibreMap,
+	overlay: MapLibreOverlay,
+	state: InteractionState,
+	cb: Pick<AtlasMapCallbacks, 'onHover' | 'onSelect'>
+) {
+	let hovered: FeatureRef | null = null;
+	const setHover = (next: FeatureRef | null) => {
+		if (hovered && (!next || hovered.id !== next.id || hovered.sourceLayer !== next.sourceLayer))
+			map.setFeatureState({ source: 'lsoa', ...hovered }, { hover: false });
+		if (next) map.setFeatureState({ source: 'lsoa', ...next }, { hover: true });
+		hovered = next;
+	};
+
+	const pickPractice = (x: number, y: number): AppPractice | null => {
+		if (!state.hasPractices()) return null;
+		const info = overlay.pickObject({ x, y, radius: 3, layerIds: PICKABLE_PRACTICE_LAYERS });
+		// The highlight layer's objects wrap the practice ({ p, role }).
+		const o = info?.object as (AppPractice & Partial<RoleMark>) | undefined;
+		return o?.p ?? o ?? null;
+	};
+
+	const areaAt = (point: PointLike) => {
+		const view = state.view();
+		if (!view.layers.includes('lsoa')) return null;
+		const layers = AREA_SOURCE_LAYERS.map((a) => measureLayerId(view.measure, a.sourceLayer)).filter((id) =>
+			map.getLayer(id)
+		);
+		const f = map.queryRenderedFeatures(point, { layers })[0];
+		if (!f) return null;
+		return {
+			kind: (f.sourceLayer === 'lsoa' ? 'lsoa' : 'lad') as 'lsoa' | 'lad',
+			props: f.properties ?? {},
+			sourceLayer: f.sourceLayer!
+		};
+	};
+
+	map.on('mousemove', (e) => {
+		const { x, y } = e.point;
+		const practice = pickPractice(x, y);
+		map.getCanvas().style.cursor = practice ? 'pointer' : '';
+		if (practice) {
+			setHover(null);
+			cb.onHover({ x, y, kind: 'practice', practice });
+			return;
+		}
+		const area = areaAt(e.point);
+		if (area) {
+			setHover({ sourceLayer: area.sourceLayer, id: String(area.props.code) });
+			cb.onHover({ x, y, kind: area.kind, props: area.props });
+		} else {
+			setHover(null);
+			cb.onHover(null);
+		}
+	});
+	map.getCanvas().addEventListener('mouseleave', () => {
+		setHover(null);
+		cb.onHover(null);
+	});
+	map.on('click', (e) => {
+		const practice = pickPractice(e.point.x, e.point.y);
+		if (practice) return cb.onSelect({ kind: 'practice', code: practice.code });
+		const area = areaAt(e.point);
+		if (area) return cb.onSelect({ kind: area.kind, code: String(area.props.code) }, area.props);
+		cb.onSelect(null);
+	});
+}
