@@ -195,6 +195,8 @@ suite('atlas map in headless Chromium', () => {
 		const text = (await alert.textContent())!;
 		expect(text).toContain('data/lsoa.pmtiles');
 		expect(text).toMatch(/corrupt|unreadable/i);
+		expect(text).toContain('Reload the page');
+		expect(text).not.toContain('npm run data');
 		expect(await page.getByText('The map could not be drawn.').isVisible()).toBe(true);
 		await page.close();
 	}, 60_000);
@@ -252,6 +254,7 @@ suite('atlas map in headless Chromium', () => {
 		const text = (await alert.textContent())!;
 		expect(text).toContain('data/lsoa.pmtiles');
 		expect(text).toMatch(/missing/i);
+		expect(text).not.toContain('npm run data');
 		expect(await page.getByText('The map could not be drawn.').isVisible()).toBe(true);
 		await page.close();
 	}, 60_000);

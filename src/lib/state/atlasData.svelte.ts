@@ -1,6 +1,6 @@
 // The atlas's loaded tables, in one place: what has loaded, what loads lazily on first need, and every
 // failure as a DataError for the error list. Components read it; nothing else fetches app-wide data.
-import { DataError, asDataError } from '$lib/data/errors';
+import { DataError, asDataError, logDataError } from '$lib/data/errors';
 import { loadAreas, loadLsoaDetail, loadNetworks, loadPlaces, loadPractices, loadSources } from '$lib/data/load';
 import type { PracticeTable } from '$lib/data/practices';
 import { networkRoles, type NetworksDoc } from '$lib/data/networks';
@@ -29,7 +29,8 @@ class Lazy<T> {
 			(v) => (this.value = v),
 			(e) => {
 				const err = asDataError(this.file, e);
-				this.error = `${err.file} ${err.problem}. ${err.hint}`;
+				this.error = `${err.file} ${err.problem}. ${err.advice}`;
+				logDataError(err);
 				this.report(err);
 			}
 		);
@@ -80,6 +81,7 @@ export class AtlasData {
 	/** Add a problem to the error list (once per message). */
 	report(e: unknown, file = 'data'): void {
 		const err = asDataError(file, e);
+		logDataError(err);
 		if (!this.errors.some((x) => x.message === err.message)) this.errors = [...this.errors, err];
 	}
 
