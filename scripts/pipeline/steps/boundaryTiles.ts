@@ -9,7 +9,6 @@ import * as inputs from '../inputs';
 import { dissolve, labelFeatures, readGeojson } from '../geometry';
 import { networkFootprints, readNetworks } from '../networks';
 import { writeVectorArchive } from '../tiles';
-import { sourcesAttribution } from './lsoaTiles';
 import type { StepContext } from './context';
 
 export async function run(ctx: StepContext): Promise<void> {
@@ -59,7 +58,7 @@ export async function run(ctx: StepContext): Promise<void> {
 				...labelFeatures(footprints, 'network')
 			])
 		],
-		{ name: 'Deep End Atlas boundaries', attribution: sourcesAttribution(ctx.sourcesPath) }
+		{ name: 'Deep End Atlas boundaries', attribution: ctx.get('attribution') }
 	);
 	ctx.set('boundaryArchive', archive);
 	ctx.mark('tiles: boundaries');

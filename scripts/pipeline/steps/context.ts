@@ -38,6 +38,8 @@ export interface Dropped {
 /** Everything a step may hand to a later one. */
 export interface PipelineData {
 	sources: SourceEntry[];
+	/** The licences' attribution lines, joined, for the tile archives' metadata. */
+	attribution: string;
 	imdRows: inputs.Imd2025Row[];
 	imd2019: Map<string, number>;
 	lookup: ReturnType<typeof inputs.readLsoaLookup>;

@@ -1,6 +1,5 @@
 // Step: lsoa.pmtiles, the choropleth's archive: local authorities at zooms 0-7 (LSOAs are too small to
 // draw there) and LSOAs at 8-10, each with the properties of src/lib/domain/formats/lsoaTiles.ts.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
 import { LAD_TILE_LAYER, LSOA_TILE_LAYER } from '../../../src/lib/domain/formats/lsoaTiles';
@@ -9,12 +8,6 @@ import { readGeojson } from '../geometry';
 import { ladTileProperties, lsoaTileProperties } from '../lsoa';
 import { writeVectorArchive } from '../tiles';
 import type { StepContext } from './context';
-
-/** The attribution every archive carries, from the manifest. */
-export function sourcesAttribution(sourcesPath: string): string {
-	const doc = JSON.parse(readFileSync(sourcesPath, 'utf8'));
-	return (doc.attributions as string[]).join(' ');
-}
 
 export async function run(ctx: StepContext): Promise<void> {
 	const rows = ctx.get('lsoaRows');
@@ -38,7 +31,7 @@ export async function run(ctx: StepContext): Promise<void> {
 		],
 		{
 			name: 'Deep End Atlas LSOAs',
-			attribution: sourcesAttribution(ctx.sourcesPath),
+			attribution: ctx.get('attribution'),
 			description: 'LSOA 2021 (z8+) and local authorities (z0-7) with IoD2025 deciles and attributed GP provision'
 		}
 	);

@@ -7,7 +7,9 @@ import { readGeojson } from '../geometry';
 import type { StepContext } from './context';
 
 export function run(ctx: StepContext): void {
-	ctx.set('sources', JSON.parse(readFileSync(ctx.sourcesPath, 'utf8')).sources);
+	const manifest = JSON.parse(readFileSync(ctx.sourcesPath, 'utf8'));
+	ctx.set('sources', manifest.sources);
+	ctx.set('attribution', (manifest.attributions as string[]).join(' '));
 	ctx.set('imdRows', inputs.readImd2025(ctx.input('imd2025')));
 	ctx.set('imd2019', inputs.readImd2019(ctx.input('imd2019')));
 	ctx.set('lookup', inputs.readLsoaLookup(ctx.input('lsoaLookup')));
