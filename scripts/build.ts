@@ -4,12 +4,13 @@
 //
 // Everything is written to a staging directory and swapped in only when every step has succeeded,
 // so a failed build leaves the previous good output in place. The build is skipped when the inputs'
-// files (size, time), the manifest and the pipeline code are unchanged since the last good build (use --force to rebuild).
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+// files (size, time), the manifest and the build code are unchanged since the last good build (use
+// --force to rebuild). The steps are listed in scripts/pipeline/run.ts.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from './pipeline/read';
-import { runPipeline, pipelineFingerprint } from './pipeline/run';
+import { buildAndSwap, pipelineFingerprint } from './pipeline/run';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,62 +19,34 @@ function arg(name: string): string | undefined {
 	return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** The fingerprint of the last good build in `outDir`, if its report is readable. */
+function previousFingerprint(outDir: string): string | null {
+	const reportPath = join(outDir, 'build-report.json');
+	if (!existsSync(reportPath)) return null;
+	try {
+		return JSON.parse(readFileSync(reportPath, 'utf8')).fingerprint ?? null;
+	} catch {
+		return null; // an unreadable report means rebuild
+	}
+}
+
 async function main() {
 	const rawDir = resolve(arg('--raw') ?? join(root, 'data/raw'));
 	const outDir = resolve(arg('--out') ?? join(root, 'static/data'));
-	const force = process.argv.includes('--force');
 	const sourcesPath = join(root, 'data/sources.json');
 	const networksPath = join(root, 'data/networks.json');
 
 	const fingerprint = pipelineFingerprint(root, sourcesPath, networksPath, rawDir);
-	const reportPath = join(outDir, 'build-report.json');
-	if (!force && existsSync(reportPath)) {
-		try {
-			const previous = JSON.parse(readFileSync(reportPath, 'utf8'));
-			if (previous.fingerprint === fingerprint) {
-				console.log(`Atlas data is up to date (${outDir}); inputs and pipeline unchanged. Use --force to rebuild.`);
-				return;
-			}
-		} catch {
-			// An unreadable report means rebuild.
-		}
+	if (!process.argv.includes('--force') && previousFingerprint(outDir) === fingerprint) {
+		console.log(`Atlas data is up to date (${outDir}); inputs and pipeline unchanged. Use --force to rebuild.`);
+		return;
 	}
-
-	const staging = join(dirname(outDir), `.data-staging-${process.pid}`);
-	rmSync(staging, { recursive: true, force: true });
-	mkdirSync(staging, { recursive: true });
 	try {
-		const report = await runPipeline({
-			rawDir,
-			outDir: staging,
-			sourcesPath,
-			networksPath,
-			fingerprint,
-			log: console.log
-		});
-		// Swap in atomically (two renames; the old output is removed only after the new one is in place).
-		const old = join(dirname(outDir), `.data-old-${process.pid}`);
-		const hadOutput = existsSync(outDir);
-		if (hadOutput) renameSync(outDir, old);
-		try {
-			renameSync(staging, outDir);
-		} catch (e) {
-			if (hadOutput) renameSync(old, outDir); // put the previous good output back
-			throw e;
-		}
-		rmSync(old, { recursive: true, force: true });
+		const report = await buildAndSwap({ rawDir, outDir, sourcesPath, networksPath, fingerprint, log: console.log });
 		console.log(`\nBuilt ${outDir} in ${(report.totalMs / 1000).toFixed(1)} s (peak RSS ${report.peakRssMb} MB).`);
 	} catch (e) {
-		rmSync(staging, { recursive: true, force: true });
-		if (e instanceof InputError) {
-			console.error(
-				`\nBuild stopped: bad input.\n${e.message}\nThe previous atlas data (if any) in ${outDir} is unchanged.`
-			);
-		} else {
-			console.error(
-				`\nBuild failed: ${(e as Error).stack ?? e}\nThe previous atlas data (if any) in ${outDir} is unchanged.`
-			);
-		}
+		const why = e instanceof InputError ? `stopped: bad input.\n${e.message}` : `failed: ${(e as Error).stack ?? e}`;
+		console.error(`\nBuild ${why}\nThe previous atlas data (if any) in ${outDir} is unchanged.`);
 		process.exitCode = 1;
 	}
 }

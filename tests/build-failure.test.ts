@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { INPUT_FILES } from '../scripts/pipeline/inputs';
+import { pipelineFingerprint } from '../scripts/pipeline/run';
 
 const root = join(__dirname, '..');
 const world = join(__dirname, 'fixtures/world');
@@ -265,4 +266,52 @@ describe.sequential('scripts/build.ts on the hand-made world', () => {
 		expect(r.stdout).toMatch(/Building the atlas data/);
 		expect(build().stdout).toMatch(/up to date/);
 	}, 120_000);
+});
+
+describe('the build fingerprint covers the build code only', () => {
+	// A copy of the parts of a tree the fingerprint reads, in a temporary root.
+	let tree: string;
+	beforeAll(() => {
+		tree = mkdtempSync(join(tmpdir(), 'atlas-fingerprint-'));
+		for (const dir of ['scripts/pipeline/steps', 'scripts/lib', 'scripts/bench', 'src/lib/domain', 'data'])
+			mkdirSync(join(tree, dir), { recursive: true });
+		for (const [file, text] of Object.entries({
+			'scripts/build.ts': 'build',
+			'scripts/pipeline/run.ts': 'run',
+			'scripts/pipeline/steps/tables.ts': 'tables',
+			'scripts/lib/atomicWrite.ts': 'write',
+			'scripts/bench/compare-outputs.ts': 'compare',
+			'scripts/shot.ts': 'screenshot',
+			'scripts/fetch.ts': 'fetch',
+			'src/lib/domain/metrics.ts': 'metrics',
+			'data/sources.json': '{}',
+			'data/networks.json': '{}'
+		}))
+			writeFileSync(join(tree, file), text);
+	});
+	afterAll(() => rmSync(tree, { recursive: true, force: true }));
+	const fingerprint = () =>
+		pipelineFingerprint(tree, join(tree, 'data/sources.json'), join(tree, 'data/networks.json'));
+
+	it('editing a benchmark, a screenshot tool or the fetch script does not force a rebuild', () => {
+		const before = fingerprint();
+		for (const f of ['scripts/bench/compare-outputs.ts', 'scripts/shot.ts', 'scripts/fetch.ts'])
+			writeFileSync(join(tree, f), 'edited');
+		writeFileSync(join(tree, 'scripts/bench/new-bench.ts'), 'new');
+		expect(fingerprint()).toBe(before);
+	});
+
+	it('editing a step, a pipeline helper, build.ts, the domain or the manifest does', () => {
+		for (const f of [
+			'scripts/pipeline/steps/tables.ts',
+			'scripts/lib/atomicWrite.ts',
+			'scripts/build.ts',
+			'src/lib/domain/metrics.ts',
+			'data/sources.json'
+		]) {
+			const before = fingerprint();
+			writeFileSync(join(tree, f), `${readFileSync(join(tree, f), 'utf8')} edited`);
+			expect(fingerprint(), f).not.toBe(before);
+		}
+	});
 });

@@ -11,15 +11,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-	buildPlaceIndex,
-	buildPostcodeIndex,
-	englishAreaName,
-	postcodeLookup,
-	readCodePoint,
-	readPlaces,
-	sectorCentroids
-} from '../scripts/pipeline/search';
+import { postcodeLookup, readCodePoint, sectorCentroids } from '../scripts/pipeline/codePoint';
+import { buildPostcodeIndex } from '../scripts/pipeline/postcodeIndex';
+import { buildPlaceIndex, englishAreaName, readPlaces } from '../scripts/pipeline/places';
 import { InputError } from '../scripts/pipeline/read';
 import { findInOutcodeFile, type OutcodeFile, type OutcodeIndexFile } from '../src/lib/domain/postcode';
 

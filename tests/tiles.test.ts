@@ -15,7 +15,7 @@ import {
 	writePmtiles,
 	zxyToTileId,
 	type ArchiveTile
-} from '../scripts/pipeline/pmtilesWriter';
+} from '../scripts/pipeline/lib/pmtilesWriter';
 import {
 	gssFeatureId,
 	writeVectorArchive,

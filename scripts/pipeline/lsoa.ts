@@ -2,14 +2,20 @@
 // distance from its centre to the nearest practice. Also the spatial helpers the practices step
 // uses to find the LSOA a practice stands in.
 import Flatbush from 'flatbush';
-import KDBush from 'kdbush';
-import { around } from 'geokdbush';
 import { booleanPointInPolygon, bbox as turfBbox, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { attributedRate, type AttributedProvision } from '../../src/lib/domain/provision';
-import { distanceKm, weightedMean, weightedMedian, ftePer10kWeighted } from '../../src/lib/domain/metrics';
+import { weightedMean, weightedMedian, ftePer10kWeighted } from '../../src/lib/domain/metrics';
 import type { Practice } from '../../src/lib/domain/practice';
-import { IMD_DOMAINS, type Imd2025Row, type ImdDomain, type LsoaGeography } from './inputs';
+import { NearestIndex } from '../../src/lib/domain/nearest';
+import {
+	DECILE_PROPERTY,
+	GP_FTE_PROPERTY,
+	IMD_SCORE_PROPERTY,
+	LSOA_COUNT_PROPERTY,
+	type TileProperties
+} from '../../src/lib/domain/formats/lsoaTiles';
+import { IMD_DOMAINS, type Imd2025Row, type LsoaGeography } from './inputs';
 
 type Area = Feature<Polygon | MultiPolygon, { LSOA21CD: string; LSOA21NM?: string }>;
 
@@ -26,17 +32,14 @@ export function lsoaLocator(lsoas: FeatureCollection, centres: ReadonlyMap<strin
 		index.add(w, s, e, n);
 	}
 	index.finish();
-	const codes = [...centres.keys()];
-	const centreIndex = new KDBush(codes.length);
-	for (const c of codes) centreIndex.add(...centres.get(c)!);
-	centreIndex.finish();
+	const centreIndex = new NearestIndex([...centres].map(([code, [lon, lat]]) => ({ code, lon, lat })));
 	return (lon: number, lat: number): { code: string; method: 'inside' | 'nearest' } | null => {
 		for (const i of index.search(lon, lat, lon, lat)) {
 			if (booleanPointInPolygon([lon, lat], features[i]))
 				return { code: features[i].properties.LSOA21CD, method: 'inside' };
 		}
-		const [near] = around(centreIndex, lon, lat, 1, maxKm) as number[];
-		return near === undefined ? null : { code: codes[near], method: 'nearest' };
+		const [near] = centreIndex.nearest(lon, lat, 1, maxKm);
+		return near === undefined ? null : { code: near.item.code, method: 'nearest' };
 	};
 }
 
@@ -56,15 +59,9 @@ export interface NearestPractice {
 }
 
 export function nearestPracticeFinder(practices: readonly Practice[]) {
-	const located = practices.filter((p) => p.lat !== null && p.lon !== null);
-	const index = new KDBush(located.length);
-	for (const p of located) index.add(p.lon!, p.lat!);
-	index.finish();
+	const index = new NearestIndex(practices);
 	return (lon: number, lat: number, n = 1): NearestPractice[] =>
-		(around(index, lon, lat, n) as number[]).map((i) => ({
-			code: located[i].code,
-			km: distanceKm(lat, lon, located[i].lat!, located[i].lon!)
-		}));
+		index.nearest(lon, lat, n).map(({ item, km }) => ({ code: item.code, km }));
 }
 
 export interface LsoaRow {
@@ -137,36 +134,12 @@ export function buildLsoaRows(args: {
 	return { rows, missing };
 }
 
-/** The compact measures the map colours LSOAs by (kept in the tiles; short keys keep tiles small). */
-export const TILE_MEASURES = {
-	imd_decile: 'IMD 2025 decile',
-	inc_decile: 'Income decile',
-	emp_decile: 'Employment decile',
-	edu_decile: 'Education, skills & training decile',
-	hea_decile: 'Health deprivation & disability decile',
-	cri_decile: 'Crime decile',
-	bar_decile: 'Barriers to housing & services decile',
-	env_decile: 'Living environment decile',
-	imd_score: 'IMD 2025 score',
-	gp_fte_10k: 'GP FTE per 10,000 weighted patients (attributed)'
-} as const;
-
-const DOMAIN_KEYS: Record<ImdDomain, keyof typeof TILE_MEASURES> = {
-	imd: 'imd_decile',
-	income: 'inc_decile',
-	employment: 'emp_decile',
-	education_skills_training: 'edu_decile',
-	health_deprivation_disability: 'hea_decile',
-	crime: 'cri_decile',
-	barriers_housing_services: 'bar_decile',
-	living_environment: 'env_decile'
-};
-
-export function lsoaTileProperties(r: LsoaRow): Record<string, string | number> {
-	const props: Record<string, string | number> = { code: r.code, name: r.name };
-	for (const d of IMD_DOMAINS) props[DOMAIN_KEYS[d]] = r.imd.decile[d];
-	props.imd_score = Math.round(r.imd.score.imd * 100) / 100;
-	if (r.gpFtePer10kWeighted !== null) props.gp_fte_10k = Math.round(r.gpFtePer10kWeighted * 100) / 100;
+/** An LSOA's properties in the `lsoa` tile layer (see src/lib/domain/formats/lsoaTiles.ts). */
+export function lsoaTileProperties(r: LsoaRow): TileProperties {
+	const props: TileProperties = { code: r.code, name: r.name };
+	for (const d of IMD_DOMAINS) props[DECILE_PROPERTY[d]] = r.imd.decile[d];
+	props[IMD_SCORE_PROPERTY] = Math.round(r.imd.score.imd * 100) / 100;
+	if (r.gpFtePer10kWeighted !== null) props[GP_FTE_PROPERTY] = Math.round(r.gpFtePer10kWeighted * 100) / 100;
 	return props;
 }
 
@@ -176,33 +149,33 @@ export function lsoaTileProperties(r: LsoaRow): Record<string, string | number> 
  * deciles), the IMD score its population-weighted mean, and GP FTE per 10,000 the attributed rate
  * summed over its LSOAs.
  */
-export function ladTileProperties(rows: readonly LsoaRow[]): Map<string, Record<string, string | number>> {
+export function ladTileProperties(rows: readonly LsoaRow[]): Map<string, TileProperties> {
 	const byLad = new Map<string, LsoaRow[]>();
 	for (const r of rows) {
 		const list = byLad.get(r.ladCode);
 		if (list) list.push(r);
 		else byLad.set(r.ladCode, [r]);
 	}
-	const out = new Map<string, Record<string, string | number>>();
+	const out = new Map<string, TileProperties>();
 	for (const [code, members] of byLad) {
 		const weights = members.map((m) => m.population ?? 0);
-		const props: Record<string, string | number> = { code, name: members[0].ladName, lsoas: members.length };
+		const props: TileProperties = { code, name: members[0].ladName, [LSOA_COUNT_PROPERTY]: members.length };
 		for (const d of IMD_DOMAINS) {
 			const med = weightedMedian(
 				members.map((m) => m.imd.decile[d]),
 				weights
 			);
-			if (med !== null) props[DOMAIN_KEYS[d]] = med;
+			if (med !== null) props[DECILE_PROPERTY[d]] = med;
 		}
 		const score = weightedMean(
 			members.map((m) => m.imd.score.imd),
 			weights
 		);
-		if (score !== null) props.imd_score = Math.round(score * 100) / 100;
+		if (score !== null) props[IMD_SCORE_PROPERTY] = Math.round(score * 100) / 100;
 		const fte = members.reduce((s, m) => s + m.attributedFte, 0);
 		const wp = members.reduce((s, m) => s + m.attributedWeightedPatients, 0);
 		const rate = ftePer10kWeighted(fte, wp);
-		if (rate !== null) props.gp_fte_10k = Math.round(rate * 100) / 100;
+		if (rate !== null) props[GP_FTE_PROPERTY] = Math.round(rate * 100) / 100;
 		out.set(code, props);
 	}
 	return out;

@@ -1,24 +1,13 @@
-// Networks step: Deep End networks with their footprints and, for the English ones, the practices
+// Deep End networks with their footprints and, for the English ones, the practices
 // their membership rule selects today (an estimate).
 import { readFileSync } from 'node:fs';
 import type { Feature } from 'geojson';
-import {
-	describeRule,
-	inFootprint,
-	rankByRule,
-	type Network,
-	type RankedPractice
-} from '../../src/lib/domain/networks';
+import { describeRule, inFootprint, rankByRule, type Network } from '../../src/lib/domain/networks';
 import type { Practice } from '../../src/lib/domain/practice';
+import type { BuiltNetwork } from '../../src/lib/domain/formats/networks';
 import { InputError } from './read';
 
-export interface BuiltNetwork extends Network {
-	ruleDescription: string | null;
-	/** Ranked footprint practices with the rule's selection: an estimate, not a published list. */
-	estimatedMembers: RankedPractice[] | null;
-	estimatedMemberCount: number | null;
-	footprintPracticeCount: number | null;
-}
+export type { BuiltNetwork };
 
 export function readNetworks(path: string): Network[] {
 	let doc: { networks?: Network[] };

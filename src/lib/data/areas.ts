@@ -1,18 +1,9 @@
 // Area names and totals (static/data/areas.csv): ICBs for the filter, PCN and Sub-ICB names for panels.
 import { csvRecords } from './csv';
+import { AREA_REQUIRED_COLUMNS, type AreaRecord } from '$lib/domain/formats/areas';
 import { DataError } from './errors';
 
-export interface AreaRecord {
-	level: string;
-	code: string;
-	odsCode: string;
-	name: string;
-	parentCode: string;
-	practices: number;
-	gpFtePer10kWeighted: number | null;
-	imdScore: number | null;
-	gpFteShortfall: number | null;
-}
+export type { AreaRecord };
 
 const num = (s: string | undefined) =>
 	s === undefined || s === '' ? null : Number.isFinite(Number(s)) ? Number(s) : null;
@@ -24,7 +15,7 @@ export function parseAreas(text: string, file = 'data/areas.csv'): AreaRecord[] 
 	} catch (e) {
 		throw new DataError(file, `is not valid CSV (${(e as Error).message})`);
 	}
-	if (records.length === 0 || !('level' in records[0]) || !('code' in records[0]) || !('name' in records[0])) {
+	if (records.length === 0 || AREA_REQUIRED_COLUMNS.some((c) => !(c in records[0]))) {
 		throw new DataError(file, 'lacks the level, code and name columns');
 	}
 	return records.map((r) => ({

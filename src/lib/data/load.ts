@@ -72,26 +72,21 @@ export const loadPlaces = guard<Place[]>('places-major.json', async () =>
 );
 
 // ---- files the journeys load on first use
-import type { FeatureCollection, Geometry } from 'geojson';
-import type { OutcodeFile, PlaceSearchFile } from '$lib/domain/postcode';
-import type { FootprintProps } from '$lib/journeys/find';
+import { decodePlaceSearch, type PlaceSearchFile } from '$lib/domain/formats/places';
+import { decodeNetworkFootprints, type NetworkFootprintsFile } from '$lib/domain/formats/networkFootprints';
+import { decodeOutcodeFile, type OutcodeFile } from '$lib/domain/formats/postcodes';
 
 export const loadPlaceIndex = guard<PlaceSearchFile>('places.json', async () => {
-	const doc = (await fetchJson('places.json')) as PlaceSearchFile;
-	if (!doc || !Array.isArray(doc.places) || !Array.isArray(doc.types))
-		throw new DataError('data/places.json', 'is not a place index (no places/types arrays)');
+	const doc = decodePlaceSearch(await fetchJson('places.json'));
+	if (!doc) throw new DataError('data/places.json', 'is not a place index (no places/types arrays)');
 	return doc;
 });
 
-export const loadFootprints = guard<FeatureCollection<Geometry | null, FootprintProps>>(
-	'network-footprints.json',
-	async () => {
-		const doc = (await fetchJson('network-footprints.json')) as FeatureCollection<Geometry | null, FootprintProps>;
-		if (!doc || doc.type !== 'FeatureCollection' || !Array.isArray(doc.features))
-			throw new DataError('data/network-footprints.json', 'is not a GeoJSON FeatureCollection');
-		return doc;
-	}
-);
+export const loadFootprints = guard<NetworkFootprintsFile>('network-footprints.json', async () => {
+	const doc = decodeNetworkFootprints(await fetchJson('network-footprints.json'));
+	if (!doc) throw new DataError('data/network-footprints.json', 'is not a GeoJSON FeatureCollection');
+	return doc;
+});
 
 const outcodeCache = new Map<string, Promise<OutcodeFile | null>>();
 /** One outcode's postcodes; null when the outcode has no file (no such outcode in Great Britain). */
@@ -104,11 +99,15 @@ export function loadOutcode(outcode: string): Promise<OutcodeFile | null> {
 			});
 			if (res.status === 404) return null;
 			if (!res.ok) throw new DataError(`data/postcodes/${outcode}.json`, `could not be loaded (HTTP ${res.status})`);
+			let doc: unknown;
 			try {
-				return (await res.json()) as OutcodeFile;
+				doc = await res.json();
 			} catch (e) {
 				throw new DataError(`data/postcodes/${outcode}.json`, `is corrupt: not valid JSON (${(e as Error).message})`);
 			}
+			const file = decodeOutcodeFile(doc);
+			if (!file) throw new DataError(`data/postcodes/${outcode}.json`, 'is not an outcode file (no outcode/postcodes)');
+			return file;
 		})();
 		p.catch(() => outcodeCache.delete(outcode));
 		outcodeCache.set(outcode, p);

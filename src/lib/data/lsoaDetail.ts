@@ -1,43 +1,8 @@
 // Per-LSOA detail for the LSOA panel (static/data/lsoa-detail.json, columnar), loaded on first use.
+import { LSOA_DETAIL_FIELDS, type LsoaDetail } from '$lib/domain/formats/lsoaDetail';
 import { DataError } from './errors';
 
-export const LSOA_DETAIL_FIELDS = [
-	'code',
-	'name',
-	'ladName',
-	'icbCode',
-	'population',
-	'patients',
-	'patientsCovered',
-	'attributedFte',
-	'attributedWeightedPatients',
-	'gpFtePer10kWeighted',
-	'nearestPracticeCode',
-	'nearestPracticeKm',
-	'centreLon',
-	'centreLat',
-	'imdScore',
-	'imdRank'
-] as const;
-
-export interface LsoaDetail {
-	code: string;
-	name: string;
-	ladName: string;
-	icbCode: string;
-	population: number | null;
-	patients: number | null;
-	patientsCovered: number | null;
-	attributedFte: number | null;
-	attributedWeightedPatients: number | null;
-	gpFtePer10kWeighted: number | null;
-	nearestPracticeCode: string | null;
-	nearestPracticeKm: number | null;
-	centreLon: number;
-	centreLat: number;
-	imdScore: number | null;
-	imdRank: number | null;
-}
+export { LSOA_DETAIL_FIELDS, type LsoaDetail };
 
 export type LsoaDetailTable = Map<string, LsoaDetail>;
 

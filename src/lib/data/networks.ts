@@ -1,29 +1,11 @@
 // Deep End networks as the pipeline built them (static/data/networks.json).
-import type { MembershipRule, RankedPractice } from '$lib/domain/networks';
+import type { RankedPractice } from '$lib/domain/networks';
+import type { BuiltNetwork, NetworksFile } from '$lib/domain/formats/networks';
 import { DataError } from './errors';
 
-export interface AppNetwork {
-	id: string;
-	name: string;
-	shortName: string;
-	country: string;
-	status?: string;
-	footprint: { kind: string; codes: string[]; description: string } | null;
-	statedRule: string;
-	ruleDescription: string | null;
-	ruleNote: string;
-	sourceUrl?: string;
-	publishedMemberCount?: number | null;
-	estimatedMembers: RankedPractice[] | null;
-	rule?: MembershipRule | null;
-	estimatedMemberCount?: number | null;
-	footprintPracticeCount?: number | null;
-}
-
-export interface NetworksDoc {
-	englandRate: number;
-	networks: AppNetwork[];
-}
+/** A network as the app reads it: the type the pipeline writes (one definition). */
+export type AppNetwork = BuiltNetwork;
+export type NetworksDoc = NetworksFile;
 
 export interface NetworkRole {
 	network: AppNetwork;

@@ -25,7 +25,7 @@ function record(r: Record<string, unknown>, lon?: number, lat?: number): Place |
 }
 
 export function parsePlaces(doc: unknown, file = 'data/places-major.json'): Place[] {
-	let out: (Place | null)[] = [];
+	let out: (Place | null)[];
 	const d = doc as Record<string, unknown>;
 	if (Array.isArray(doc)) out = (doc as Record<string, unknown>[]).map((r) => (Array.isArray(r) ? null : record(r)));
 	else if (d && d.type === 'FeatureCollection' && Array.isArray(d.features)) {

@@ -2,44 +2,17 @@
 // records, with the comparisons the practice panel shows (England and ICB percentile and rank).
 import { ntile, percentileRank } from '$lib/domain/metrics';
 import type { Practice } from '$lib/domain/practice';
+import {
+	PRACTICE_FIELDS,
+	PRACTICE_NUMERIC_FIELDS as NUMERIC,
+	type PracticeField as Field,
+	type PracticeRecord
+} from '$lib/domain/formats/practices';
 import { DataError } from './errors';
 
-export const PRACTICE_FIELDS = [
-	'code',
-	'name',
-	'postcode',
-	'lat',
-	'lon',
-	'pcnCode',
-	'pcnName',
-	'sicblCode',
-	'icbCode',
-	'nhserCode',
-	'region',
-	'lsoa',
-	'patients',
-	'weightedPatients',
-	'fteStatus',
-	'gpFte',
-	'gpFteAll',
-	'nurseFte',
-	'dpcFte',
-	'gpFtePer10kWeighted',
-	'gpFteAllPer10kWeighted',
-	'imdScore',
-	'share10',
-	'share15',
-	'share20',
-	'deepEndRank',
-	'imdQuintile',
-	'locationImdScore',
-	'locationSource',
-	'unplacedShare'
-] as const;
+export { PRACTICE_FIELDS };
 
-type Field = (typeof PRACTICE_FIELDS)[number];
-
-export type AppPractice = Pick<Practice, Field | 'decileShares' | 'address'> & {
+export type AppPractice = PracticeRecord & {
 	/** Decile of England's practices by patient-weighted IMD score; 1 = most deprived 10% of practices. */
 	imdDecile: number | null;
 	/** Position in the table (stable id for the map layers). */
@@ -50,27 +23,6 @@ export interface PracticeTable {
 	practices: AppPractice[];
 	byCode: Map<string, AppPractice>;
 }
-
-const NUMERIC: Field[] = [
-	'lat',
-	'lon',
-	'patients',
-	'weightedPatients',
-	'gpFte',
-	'gpFteAll',
-	'nurseFte',
-	'dpcFte',
-	'gpFtePer10kWeighted',
-	'gpFteAllPer10kWeighted',
-	'imdScore',
-	'share10',
-	'share15',
-	'share20',
-	'deepEndRank',
-	'imdQuintile',
-	'locationImdScore',
-	'unplacedShare'
-];
 
 /** Check and unpack practices.json. Throws DataError naming the file, row and field at fault. */
 export function parsePractices(doc: unknown, file = 'data/practices.json'): PracticeTable {

@@ -1,7 +1,8 @@
 // The one CSV reader and the one CSV writer of the atlas, shared by the pipeline and the app.
 // Reading uses csv-parse (RFC 4180: quoted fields, doubled quotes, CRLF, a byte order mark);
 // writing quotes per RFC 4180 and defuses cells a spreadsheet would run as formulas.
-import { CsvError, parse } from 'csv-parse/sync';
+// The browser build: csv-parse's default ESM build uses Node's global Buffer, which a page lacks.
+import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 
 const READ_OPTIONS = { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] };
 

@@ -1,6 +1,7 @@
 // The measures the atlas can colour by: what each means, where it lives in the data, its scale and
 // vintage. One table for the map, the legend, the URL and the tests.
 import { decileScale, divergingScale, sequentialScale, type MeasureScale } from '$lib/domain/scales';
+import { DECILE_PROPERTY, GP_FTE_PROPERTY, IMD_SCORE_PROPERTY, type TileDomain } from '$lib/domain/formats/lsoaTiles';
 
 export const IMD_VINTAGE = 'English Indices of Deprivation 2025 (MHCLG, 30 Oct 2025), LSOA 2021';
 export const FTE_VINTAGE =
@@ -26,11 +27,11 @@ export interface LsoaMeasure {
 	format: (v: number) => string;
 }
 
-const decile = (key: LsoaMeasureKey, label: string, short: string, prop: string): LsoaMeasure => ({
+const decile = (key: LsoaMeasureKey, label: string, short: string, domain: TileDomain): LsoaMeasure => ({
 	key,
 	label,
 	short,
-	property: `${prop}_decile`,
+	property: DECILE_PROPERTY[domain],
 	kind: 'decile',
 	vintage: IMD_VINTAGE,
 	explain: `${label}: decile of England's neighbourhoods, 1 = most deprived 10%`,
@@ -39,18 +40,18 @@ const decile = (key: LsoaMeasureKey, label: string, short: string, prop: string)
 
 export const LSOA_MEASURES: readonly LsoaMeasure[] = [
 	decile('imd', 'Index of Multiple Deprivation', 'IMD', 'imd'),
-	decile('inc', 'Income', 'Income', 'inc'),
-	decile('emp', 'Employment', 'Employment', 'emp'),
-	decile('edu', 'Education, skills and training', 'Education', 'edu'),
-	decile('hea', 'Health deprivation and disability', 'Health', 'hea'),
-	decile('cri', 'Crime', 'Crime', 'cri'),
-	decile('bar', 'Barriers to housing and services', 'Barriers', 'bar'),
-	decile('env', 'Living environment', 'Environment', 'env'),
+	decile('inc', 'Income', 'Income', 'income'),
+	decile('emp', 'Employment', 'Employment', 'employment'),
+	decile('edu', 'Education, skills and training', 'Education', 'education_skills_training'),
+	decile('hea', 'Health deprivation and disability', 'Health', 'health_deprivation_disability'),
+	decile('cri', 'Crime', 'Crime', 'crime'),
+	decile('bar', 'Barriers to housing and services', 'Barriers', 'barriers_housing_services'),
+	decile('env', 'Living environment', 'Environment', 'living_environment'),
 	{
 		key: 'score',
 		label: 'IMD score',
 		short: 'IMD score',
-		property: 'imd_score',
+		property: IMD_SCORE_PROPERTY,
 		kind: 'continuous',
 		vintage: IMD_VINTAGE,
 		explain: 'IMD 2025 score: higher = more deprived',
@@ -60,7 +61,7 @@ export const LSOA_MEASURES: readonly LsoaMeasure[] = [
 		key: 'fte',
 		label: 'GP FTE per 10,000 weighted patients (attributed)',
 		short: 'GPs per need',
-		property: 'gp_fte_10k',
+		property: GP_FTE_PROPERTY,
 		kind: 'continuous',
 		vintage: FTE_VINTAGE,
 		explain: "Fully qualified GPs (FTE) serving the area's residents, per 10,000 need-weighted patients",

@@ -1,0 +1,12 @@
+// Step: the search box's indexes: one small file per postcode outward code with an index of outward
+// codes (from Code-Point Open, read once by the first step), and the place names (OS Open Names).
+import * as inputs from '../inputs';
+import { buildPostcodeIndex } from '../postcodeIndex';
+import { buildPlaceIndex, readPlaces } from '../places';
+import type { StepContext } from './context';
+
+export function run(ctx: StepContext): void {
+	ctx.set('postcodeIndex', buildPostcodeIndex(ctx.get('codePoint'), ctx.outDir));
+	ctx.set('placeIndex', buildPlaceIndex(readPlaces(ctx.input('places'), inputs.INPUT_FILES.places), ctx.outDir));
+	ctx.mark('search indexes');
+}
