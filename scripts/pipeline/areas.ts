@@ -1,6 +1,12 @@
 // Areas step: practices summed into PCN, Sub-ICB, ICB, NHS region and England, and the national
 // table of practices by IMD quintile (the inverse care law in one table).
-import { areaShortfall, areaTotals, type AreaMember, type AreaTotals } from '../../src/lib/domain/provision';
+import {
+	areaMemberOf,
+	areaShortfall,
+	areaTotals,
+	type AreaMember,
+	type AreaTotals
+} from '../../src/lib/domain/provision';
 import { hasUsableFte, type Practice } from '../../src/lib/domain/practice';
 
 export type AreaLevel = 'england' | 'nhser' | 'icb' | 'sicbl' | 'pcn';
@@ -16,16 +22,7 @@ export interface AreaRow extends AreaTotals {
 }
 
 export function areaMember(p: Practice): AreaMember {
-	const usable = hasUsableFte(p);
-	return {
-		patients: p.patients,
-		weightedPatients: p.weightedPatients,
-		gpFte: usable ? p.gpFte : null,
-		gpFteAll: usable ? p.gpFteAll : null,
-		nurseFte: usable ? p.nurseFte : null,
-		dpcFte: usable ? p.dpcFte : null,
-		imdScore: p.imdScore
-	};
+	return areaMemberOf(p, hasUsableFte(p));
 }
 
 interface LevelDef {

@@ -16,7 +16,7 @@ import type { CodePoint } from '../codePoint';
 import type { PostcodeIndexStats } from '../postcodeIndex';
 import type { PlaceIndexStats } from '../places';
 import type { crossCheckImd2019 } from '../crossCheck';
-import type { SourceEntry } from '../fetchSources';
+import type { SourceEntry } from '../../../src/lib/domain/formats/sources';
 
 export interface RunOptions {
 	rawDir: string;
