@@ -1,5 +1,5 @@
 // Headless timing of the atlas in Debian's Chromium against `vite preview`:
-//   npx tsx scripts/bench-app.ts [--no-build] [--runs 3]
+//   npx tsx scripts/bench/app.ts [--no-build] [--runs 3]
 // Measures: first map with LSOA colours visible (target < 2.5 s), measure and filter repaint
 // (< 100 ms), initial JavaScript gzipped (< 600 KB), largest request before the first paint (< 2 MB).
 // Writes test-results/bench-app.json. Needs static/data (npm run data).
