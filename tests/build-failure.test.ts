@@ -23,6 +23,7 @@ import { basename, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { INPUT_FILES } from '../scripts/pipeline/inputs';
 import { pipelineFingerprint } from '../scripts/pipeline/run';
+import { BUILT_FILES } from './helpers/outputs';
 
 const root = join(__dirname, '..');
 const world = join(__dirname, 'fixtures/world');
@@ -94,15 +95,7 @@ describe.sequential('scripts/build.ts on the hand-made world', () => {
 		expect(r.stderr).not.toMatch(/Build (stopped|failed)/);
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/Built .* in [\d.]+ s/);
-		for (const f of [
-			'practices.csv',
-			'lsoa.csv',
-			'areas.csv',
-			'inverse-care.csv',
-			'lsoa.pmtiles',
-			'boundaries.pmtiles',
-			'build-report.json'
-		]) {
+		for (const f of BUILT_FILES) {
 			expect(existsSync(join(out, f)), f).toBe(true);
 		}
 		expect(leftovers()).toEqual([]);

@@ -28,6 +28,7 @@ import {
 	validateManifest,
 	type SourceEntry
 } from '../scripts/fetch/index';
+import { SOURCE_TEXT_FIELDS } from '../src/lib/domain/formats/sources';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtures = join(projectRoot, 'tests', 'fixtures', 'fetch');
@@ -313,20 +314,7 @@ describe('fetchAll', () => {
 describe('data/sources.json', () => {
 	const manifestPath = join(projectRoot, 'data', 'sources.json');
 	const manifest = loadManifest(manifestPath);
-	const fields = [
-		'id',
-		'role',
-		'title',
-		'publisher',
-		'officialUrl',
-		'licence',
-		'attribution',
-		'vintage',
-		'file',
-		'sha256',
-		'bytes',
-		'derivation'
-	];
+	const fields = [...SOURCE_TEXT_FIELDS, 'bytes'];
 
 	it('is well-formed: every field, 64-hex sha256, unique ids and files', () => {
 		expect(manifest.attributions).toHaveLength(6);

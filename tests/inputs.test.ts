@@ -10,21 +10,11 @@ import {
 	readRegistrations,
 	readWorkforce
 } from '../scripts/pipeline/inputs';
-import { InputError, parseCsv, splitCsvLine } from '../scripts/pipeline/read';
+import { parseCsv, splitCsvLine } from '../scripts/pipeline/read';
 import { loadManifest } from '../scripts/fetch/manifest';
+import { inputError } from './helpers/inputError';
 
 const fx = (name: string) => join(__dirname, 'fixtures/inputs', name);
-
-/** Run `fn`, expect an InputError, and return it for field checks. */
-function inputError(fn: () => unknown): InputError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(InputError);
-		return e as InputError;
-	}
-	throw new Error('expected an InputError');
-}
 
 describe('CSV splitting', () => {
 	it('handles quotes, embedded commas and doubled quotes', () => {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare, parsePractices, PRACTICE_FIELDS } from '../src/lib/data/practices';
 import { parseLsoaDetail } from '../src/lib/data/lsoaDetail';
+import { LSOA_DETAIL_FIELDS } from '../src/lib/domain/formats/lsoaDetail';
 import { networkRoles, parseNetworks } from '../src/lib/data/networks';
 import { parsePlaces } from '../src/lib/data/places';
 import { parseAreas } from '../src/lib/data/areas';
@@ -155,24 +156,7 @@ describe('parsePractices', () => {
 
 describe('other readers', () => {
 	it('lsoa-detail.json', () => {
-		const fields = [
-			'code',
-			'name',
-			'ladName',
-			'icbCode',
-			'population',
-			'patients',
-			'patientsCovered',
-			'attributedFte',
-			'attributedWeightedPatients',
-			'gpFtePer10kWeighted',
-			'nearestPracticeCode',
-			'nearestPracticeKm',
-			'centreLon',
-			'centreLat',
-			'imdScore',
-			'imdRank'
-		];
+		const fields = [...LSOA_DETAIL_FIELDS];
 		const t = parseLsoaDetail({
 			fields,
 			rows: [

@@ -32,6 +32,7 @@ import { parse } from 'csv-parse/sync';
 import { runPipeline } from '../scripts/pipeline/run';
 import { INPUT_FILES } from '../scripts/pipeline/inputs';
 import { worldFiles } from './fixtures/world/make-world';
+import { BUILT_FILES } from './helpers/outputs';
 import { lonLatToTile, openArchive, tilesAtZoom, distinct } from './fixtures/tiles/archive';
 
 const world = join(__dirname, 'fixtures/world');
@@ -95,13 +96,7 @@ describe('the world fixture', () => {
 describe('pipeline on the hand-made world', () => {
 	it('writes every output', () => {
 		for (const f of [
-			'practices.csv',
-			'lsoa.csv',
-			'areas.csv',
-			'inverse-care.csv',
-			'lsoa.pmtiles',
-			'boundaries.pmtiles',
-			'build-report.json',
+			...BUILT_FILES,
 			'practices.json',
 			'lsoa-detail.json',
 			'networks.json',

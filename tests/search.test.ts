@@ -14,23 +14,13 @@ import { join } from 'node:path';
 import { postcodeLookup, readCodePoint, sectorCentroids } from '../scripts/pipeline/codePoint';
 import { buildPostcodeIndex } from '../scripts/pipeline/postcodeIndex';
 import { buildPlaceIndex, englishAreaName, readPlaces } from '../scripts/pipeline/places';
-import { InputError } from '../scripts/pipeline/read';
+import { inputError } from './helpers/inputError';
 import { findInOutcodeFile, type OutcodeFile, type OutcodeIndexFile } from '../src/lib/domain/postcode';
 
 const fx = (name: string) => join(__dirname, 'fixtures/search', name);
 const tmp = mkdtempSync(join(tmpdir(), 'search-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const read = (path: string) => readFileSync(path, 'utf8');
-
-function inputError(fn: () => unknown): InputError {
-	try {
-		fn();
-	} catch (e) {
-		expect(e).toBeInstanceOf(InputError);
-		return e as InputError;
-	}
-	throw new Error('expected an InputError');
-}
 
 describe('Code-Point Open: reading', () => {
 	const cp = readCodePoint(fx('codepoint_ok.csv'));

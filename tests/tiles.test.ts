@@ -23,7 +23,7 @@ import {
 	type ArchiveStats,
 	type TileLayer
 } from '../scripts/pipeline/tiles';
-import { dissolve, labelFeatures, readGeojson } from '../scripts/pipeline/geometry';
+import { dissolve, labelFeatures, readCodeNamed, readGeojson } from '../scripts/pipeline/geometry';
 import {
 	distinct,
 	drawnPolygons,
@@ -467,10 +467,7 @@ describe.skipIf(!boundaries)(realTitle, () => {
 	beforeAll(async () => {
 		const b = (f: string) => join(boundaries!, f);
 		const lsoaFc = readGeojson(b('lsoa21_bsc_england.geojson.gz'));
-		const lads: Feature[] = readGeojson(b('lad_2024_bsc_uk.geojson.gz')).features.map((f) => ({
-			...f,
-			properties: { code: f.properties!.LAD24CD, name: f.properties!.LAD24NM }
-		}));
+		const lads = readCodeNamed(b('lad_2024_bsc_uk.geojson.gz'), 'LAD24CD', 'LAD24NM');
 		// Dummy measures of the same kinds and sizes as the real ones.
 		const measures = (i: number) => ({
 			imd_decile: (i % 10) + 1,
@@ -504,11 +501,7 @@ describe.skipIf(!boundaries)(realTitle, () => {
 			{ name: 'LSOA', attribution: 'ONS' }
 		);
 
-		const read = (file: string, code: string, name: string) =>
-			readGeojson(b(file)).features.map((f) => ({
-				...f,
-				properties: { code: f.properties![code], name: f.properties![name] }
-			}));
+		const read = (file: string, code: string, name: string) => readCodeNamed(b(file), code, name);
 		const icb = read('icb_2023_bsc_england.geojson', 'ICB23CD', 'ICB23NM');
 		const sicbl = read('sicbl_2023_bsc_england.geojson', 'SICBL23CD', 'SICBL23NM');
 		const nhser = read('nhser_2024_bsc_england.geojson', 'NHSER24CD', 'NHSER24NM');

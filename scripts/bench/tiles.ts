@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature } from 'geojson';
-import { readGeojson, dissolve, labelFeatures } from '../pipeline/geometry';
+import { readCodeNamed, readGeojson, dissolve, labelFeatures } from '../pipeline/geometry';
 import { writeVectorArchiveDetailed, type ArchiveDetail, type TileLayer } from '../pipeline/tiles';
 
 const args = process.argv.slice(2);
@@ -77,15 +77,11 @@ function report(d: ArchiveDetail) {
 const out = mkdtempSync(join(tmpdir(), 'bench-tiles-'));
 try {
 	const lsoaFc = timed('read lsoa', () => readGeojson(b('lsoa21_bsc_england.geojson.gz')));
-	const ladFc = timed('read lad', () => readGeojson(b('lad_2024_bsc_uk.geojson.gz')));
+	const lads = timed('read lad', () => readCodeNamed(b('lad_2024_bsc_uk.geojson.gz'), 'LAD24CD', 'LAD24NM'));
 	const lsoas: Feature[] = lsoaFc.features.map((f, i) => {
 		const code = String(f.properties!.LSOA21CD);
 		return { ...f, properties: { code, name: f.properties!.LSOA21NM, ...dummyMeasures(code, i) } };
 	});
-	const lads: Feature[] = ladFc.features.map((f) => ({
-		...f,
-		properties: { code: f.properties!.LAD24CD, name: f.properties!.LAD24NM }
-	}));
 	const englandLads = lads
 		.filter((f) => /^E0[6-9]/.test(String(f.properties!.code)))
 		.map((f, i) => ({ ...f, properties: { ...f.properties, ...dummyMeasures(String(f.properties!.code), i) } }));
@@ -102,11 +98,7 @@ try {
 	);
 	report(lsoaStats);
 
-	const read = (f: string, codeKey: string, nameKey: string) =>
-		readGeojson(b(f)).features.map((f) => ({
-			...f,
-			properties: { code: f.properties![codeKey], name: f.properties![nameKey] }
-		}));
+	const read = (f: string, codeKey: string, nameKey: string) => readCodeNamed(b(f), codeKey, nameKey);
 	const icb = read('icb_2023_bsc_england.geojson', 'ICB23CD', 'ICB23NM');
 	const sicbl = read('sicbl_2023_bsc_england.geojson', 'SICBL23CD', 'SICBL23NM');
 	const nhser = read('nhser_2024_bsc_england.geojson', 'NHSER24CD', 'NHSER24NM');

@@ -6,19 +6,15 @@ import { FetchError } from './errors';
 import type { FetchOptions } from './source';
 import { Mismatch, VerifyingWriter } from './writer';
 
-export async function downloadWithRetry(
-	entry: SourceEntry,
-	url: string,
-	official: boolean,
-	finalPath: string,
-	options: FetchOptions
-): Promise<void> {
+/** `download`, once more when it fails for a reason that may pass (network trouble, a stall). */
+export async function downloadWithRetry(...args: Parameters<typeof download>): Promise<void> {
+	const [entry, , , , options] = args;
 	try {
-		await download(entry, url, official, finalPath, options);
+		await download(...args);
 	} catch (e) {
 		if (!(e instanceof FetchError) || !e.retryable) throw e;
 		options.log?.(`${entry.id}: ${e.problem}; retrying once`);
-		await download(entry, url, official, finalPath, options);
+		await download(...args);
 	}
 }
 

@@ -109,6 +109,14 @@ export function jsonErrorOffset(text: string): number {
 	}
 }
 
+/** A boundary file's features read as `{ code, name }`, from the file's own property names (e.g. ICB23CD, ICB23NM). */
+export function readCodeNamed(path: string, codeKey: string, nameKey: string): Feature[] {
+	return readGeojson(path).features.map((f) => ({
+		...f,
+		properties: { code: f.properties![codeKey], name: f.properties![nameKey] }
+	}));
+}
+
 /**
  * Read a GeoJSON FeatureCollection from `path` (gzip when the file starts with the gzip magic
  * bytes, whatever its name). Errors name the file, and for bad JSON the line and column.

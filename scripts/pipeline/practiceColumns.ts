@@ -2,169 +2,131 @@
 // rows and the file's entry in the data dictionary (columns.json).
 import type { Practice } from '../../src/lib/domain/practice';
 import { practiceFlags } from '../../src/lib/domain/practice';
-import { RATE, type Column } from './tables';
+import { column, RATE, type Column } from './tables';
+
+const col = column<Practice>;
 
 export const PRACTICE_COLUMNS: Column<Practice>[] = [
-	{ name: 'practice_code', description: 'ODS practice code', get: (p) => p.code },
-	{ name: 'practice_name', description: 'Practice name (Oct 2025 mapping file)', get: (p) => p.name },
-	{ name: 'address', description: 'Address lines from the ODS register (epraccur, Sep 2025)', get: (p) => p.address },
-	{ name: 'postcode', description: 'Practice postcode (Oct 2025 mapping file)', get: (p) => p.postcode },
-	{ name: 'lat', description: 'Latitude (WGS84) of the postcode in Code-Point Open (Oct 2025)', get: (p) => p.lat },
-	{ name: 'lon', description: 'Longitude (WGS84)', get: (p) => p.lon },
-	{
-		name: 'location_source',
-		description:
-			"postcode = Code-Point Open postcode; postcode-sector = postcode no longer live, placed at its sector's centroid; none",
-		get: (p) => p.locationSource
-	},
-	{ name: 'lsoa21_code', description: 'LSOA 2021 containing the practice location', get: (p) => p.lsoa },
-	{ name: 'region_code', description: 'ONS region (E12) of the practice location', get: (p) => p.region },
-	{ name: 'pcn_code', description: 'Primary Care Network ODS code (U = no PCN)', get: (p) => p.pcnCode },
-	{ name: 'pcn_name', description: 'PCN name', get: (p) => p.pcnName },
-	{ name: 'sub_icb_code', description: 'Sub-ICB location, ONS code (E38)', get: (p) => p.sicblCode },
-	{ name: 'sub_icb_ods_code', description: 'Sub-ICB location, ODS code', get: (p) => p.sicblOds },
-	{ name: 'sub_icb_name', description: 'Sub-ICB location name', get: (p) => p.sicblName },
-	{ name: 'icb_code', description: 'Integrated Care Board, ONS code (E54)', get: (p) => p.icbCode },
-	{ name: 'icb_ods_code', description: 'ICB ODS code', get: (p) => p.icbOds },
-	{ name: 'icb_name', description: 'ICB name', get: (p) => p.icbName },
-	{ name: 'nhs_region_code', description: 'NHS England commissioning region, ONS code (E40)', get: (p) => p.nhserCode },
-	{ name: 'nhs_region_name', description: 'NHS England region name', get: (p) => p.nhserName },
-	{
-		name: 'registered_patients',
-		description: 'Registered patients, mean of FY2024/25 monthly counts (GP workforce file); see patients_source',
-		get: (p) => p.patients,
-		dp: 1
-	},
-	{
-		name: 'patients_source',
-		description: 'workforce-fy2024-25, or registrations-2023-07 when the practice has no FY2024/25 workforce record',
-		get: (p) => p.patientsSource
-	},
-	{
-		name: 'need_weighting_ratio',
-		description: 'Carr-Hill weighted ÷ registered patients, NHS Payments 2022/23 (1.0 when no payments record)',
-		get: (p) => p.needRatio,
-		dp: 4
-	},
-	{
-		name: 'need_weighting_defaulted',
-		description: '1 when no 2022/23 payments record: ratio 1.0 assumed',
-		get: (p) => (p.needRatioDefaulted ? 1 : 0)
-	},
-	{
-		name: 'weighted_patients',
-		description: 'Need-weighted patients = registered_patients × need_weighting_ratio',
-		get: (p) => p.weightedPatients,
-		dp: 1
-	},
-	{
-		name: 'fte_status',
-		description: 'reported; zero (reported as 0, excluded from rates); not-reported (NA); no-workforce-record',
-		get: (p) => p.fteStatus
-	},
-	{
-		name: 'gp_fte',
-		description: 'Fully qualified GP FTE excluding locums and trainees (TOTAL_GP_EXTGL_FTE), FY2024/25 mean',
-		get: (p) => p.gpFte,
-		dp: 1
-	},
-	{
-		name: 'gp_fte_all',
-		description: 'All GP FTE: gp_fte + locums and trainees (TOTAL_LOCUUM_TRN_FTE)',
-		get: (p) => p.gpFteAll,
-		dp: 1
-	},
-	{ name: 'nurse_fte', description: 'Nurse FTE (TOTAL_NURSES_FTE)', get: (p) => p.nurseFte, dp: 1 },
-	{ name: 'dpc_fte', description: 'Direct patient care FTE (TOTAL_DPC_FTE)', get: (p) => p.dpcFte, dp: 1 },
-	{
-		name: 'gp_fte_per_10k_weighted',
-		description: `gp_fte ${RATE} (blank unless fte_status = reported)`,
-		get: (p) => p.gpFtePer10kWeighted,
-		dp: 3
-	},
-	{
-		name: 'gp_fte_all_per_10k_weighted',
-		description: `gp_fte_all ${RATE}`,
-		get: (p) => p.gpFteAllPer10kWeighted,
-		dp: 3
-	},
-	{ name: 'nurse_fte_per_10k_weighted', description: `nurse_fte ${RATE}`, get: (p) => p.nurseFtePer10kWeighted, dp: 3 },
-	{ name: 'dpc_fte_per_10k_weighted', description: `dpc_fte ${RATE}`, get: (p) => p.dpcFtePer10kWeighted, dp: 3 },
-	{
-		name: 'imd_score',
-		description:
-			'Patient-weighted IoD2025 IMD score of registered patients (July 2023 registrations crossed to 2021 LSOAs)',
-		get: (p) => p.imdScore,
-		dp: 3
-	},
-	{
-		name: 'share_most_deprived_10pc',
-		description: "Share of placed patients living in England's most deprived 10% of LSOAs (IoD2025 rank ≤ 3,375)",
-		get: (p) => p.share10,
-		dp: 4
-	},
-	{
-		name: 'share_most_deprived_15pc',
-		description: 'Share in the most deprived 15% (rank ≤ 5,063)',
-		get: (p) => p.share15,
-		dp: 4
-	},
-	{
-		name: 'share_most_deprived_20pc',
-		description: 'Share in the most deprived 20% (rank ≤ 6,751)',
-		get: (p) => p.share20,
-		dp: 4
-	},
-	...Array.from({ length: 10 }, (_, k) => ({
-		name: `share_imd_decile_${k + 1}`,
-		description: `Share of placed patients living in IoD2025 IMD decile ${k + 1}${k === 0 ? ' (most deprived)' : k === 9 ? ' (least deprived)' : ''}`,
-		get: (p: Practice) => p.decileShares?.[k] ?? null,
-		dp: 4
-	})),
-	{
-		name: 'deep_end_rank',
-		description: 'National rank by share_most_deprived_15pc, 1 = most deprived (ties share a rank)',
-		get: (p) => p.deepEndRank
-	},
-	{
-		name: 'imd_quintile',
-		description: 'Quintile of practices by imd_score, equal numbers of practices; 5 = most deprived',
-		get: (p) => p.imdQuintile
-	},
-	{
-		name: 'imd_score_2019',
-		description: 'Patient-weighted IoD2019 IMD score on 2011 LSOAs (continuity with published practice scores)',
-		get: (p) => p.imdScore2019,
-		dp: 3
-	},
-	{
-		name: 'location_imd_score',
-		description: "IoD2025 IMD score of the LSOA the practice stands in ('practice-postcode IMD')",
-		get: (p) => p.locationImdScore,
-		dp: 3
-	},
-	{
-		name: 'listed_patients_2023',
-		description: 'Patients in the registrations-by-LSOA file, July 2023',
-		get: (p) => p.listedPatients2023
-	},
-	{ name: 'unplaced_no_lsoa', description: 'Of which recorded with no LSOA (NO2011)', get: (p) => p.unplacedNoLsoa },
-	{
-		name: 'unplaced_welsh',
-		description: 'Of which living in Welsh LSOAs (outside IoD2025)',
-		get: (p) => p.unplacedWelsh
-	},
-	{
-		name: 'unplaced_unknown',
-		description: 'Of which with an LSOA code the lookups do not know',
-		get: (p) => p.unplacedUnknown,
-		dp: 1
-	},
-	{
-		name: 'unplaced_share',
-		description: 'Share of listed_patients_2023 not placed in an English LSOA',
-		get: (p) => p.unplacedShare,
-		dp: 4
-	},
-	{ name: 'flags', description: 'Data quality flags, separated by "; "', get: (p) => practiceFlags(p).join('; ') }
+	col('practice_code', 'ODS practice code', (p) => p.code),
+	col('practice_name', 'Practice name (Oct 2025 mapping file)', (p) => p.name),
+	col('address', 'Address lines from the ODS register (epraccur, Sep 2025)', (p) => p.address),
+	col('postcode', 'Practice postcode (Oct 2025 mapping file)', (p) => p.postcode),
+	col('lat', 'Latitude (WGS84) of the postcode in Code-Point Open (Oct 2025)', (p) => p.lat),
+	col('lon', 'Longitude (WGS84)', (p) => p.lon),
+	col(
+		'location_source',
+		"postcode = Code-Point Open postcode; postcode-sector = postcode no longer live, placed at its sector's centroid; none",
+		(p) => p.locationSource
+	),
+	col('lsoa21_code', 'LSOA 2021 containing the practice location', (p) => p.lsoa),
+	col('region_code', 'ONS region (E12) of the practice location', (p) => p.region),
+	col('pcn_code', 'Primary Care Network ODS code (U = no PCN)', (p) => p.pcnCode),
+	col('pcn_name', 'PCN name', (p) => p.pcnName),
+	col('sub_icb_code', 'Sub-ICB location, ONS code (E38)', (p) => p.sicblCode),
+	col('sub_icb_ods_code', 'Sub-ICB location, ODS code', (p) => p.sicblOds),
+	col('sub_icb_name', 'Sub-ICB location name', (p) => p.sicblName),
+	col('icb_code', 'Integrated Care Board, ONS code (E54)', (p) => p.icbCode),
+	col('icb_ods_code', 'ICB ODS code', (p) => p.icbOds),
+	col('icb_name', 'ICB name', (p) => p.icbName),
+	col('nhs_region_code', 'NHS England commissioning region, ONS code (E40)', (p) => p.nhserCode),
+	col('nhs_region_name', 'NHS England region name', (p) => p.nhserName),
+	col(
+		'registered_patients',
+		'Registered patients, mean of FY2024/25 monthly counts (GP workforce file); see patients_source',
+		(p) => p.patients,
+		1
+	),
+	col(
+		'patients_source',
+		'workforce-fy2024-25, or registrations-2023-07 when the practice has no FY2024/25 workforce record',
+		(p) => p.patientsSource
+	),
+	col(
+		'need_weighting_ratio',
+		'Carr-Hill weighted ÷ registered patients, NHS Payments 2022/23 (1.0 when no payments record)',
+		(p) => p.needRatio,
+		4
+	),
+	col('need_weighting_defaulted', '1 when no 2022/23 payments record: ratio 1.0 assumed', (p) =>
+		p.needRatioDefaulted ? 1 : 0
+	),
+	col(
+		'weighted_patients',
+		'Need-weighted patients = registered_patients × need_weighting_ratio',
+		(p) => p.weightedPatients,
+		1
+	),
+	col(
+		'fte_status',
+		'reported; zero (reported as 0, excluded from rates); not-reported (NA); no-workforce-record',
+		(p) => p.fteStatus
+	),
+	col(
+		'gp_fte',
+		'Fully qualified GP FTE excluding locums and trainees (TOTAL_GP_EXTGL_FTE), FY2024/25 mean',
+		(p) => p.gpFte,
+		1
+	),
+	col('gp_fte_all', 'All GP FTE: gp_fte + locums and trainees (TOTAL_LOCUUM_TRN_FTE)', (p) => p.gpFteAll, 1),
+	col('nurse_fte', 'Nurse FTE (TOTAL_NURSES_FTE)', (p) => p.nurseFte, 1),
+	col('dpc_fte', 'Direct patient care FTE (TOTAL_DPC_FTE)', (p) => p.dpcFte, 1),
+	col(
+		'gp_fte_per_10k_weighted',
+		`gp_fte ${RATE} (blank unless fte_status = reported)`,
+		(p) => p.gpFtePer10kWeighted,
+		3
+	),
+	col('gp_fte_all_per_10k_weighted', `gp_fte_all ${RATE}`, (p) => p.gpFteAllPer10kWeighted, 3),
+	col('nurse_fte_per_10k_weighted', `nurse_fte ${RATE}`, (p) => p.nurseFtePer10kWeighted, 3),
+	col('dpc_fte_per_10k_weighted', `dpc_fte ${RATE}`, (p) => p.dpcFtePer10kWeighted, 3),
+	col(
+		'imd_score',
+		'Patient-weighted IoD2025 IMD score of registered patients (July 2023 registrations crossed to 2021 LSOAs)',
+		(p) => p.imdScore,
+		3
+	),
+	col(
+		'share_most_deprived_10pc',
+		"Share of placed patients living in England's most deprived 10% of LSOAs (IoD2025 rank ≤ 3,375)",
+		(p) => p.share10,
+		4
+	),
+	col('share_most_deprived_15pc', 'Share in the most deprived 15% (rank ≤ 5,063)', (p) => p.share15, 4),
+	col('share_most_deprived_20pc', 'Share in the most deprived 20% (rank ≤ 6,751)', (p) => p.share20, 4),
+	...Array.from({ length: 10 }, (_, k) =>
+		col(
+			`share_imd_decile_${k + 1}`,
+			`Share of placed patients living in IoD2025 IMD decile ${k + 1}${k === 0 ? ' (most deprived)' : k === 9 ? ' (least deprived)' : ''}`,
+			(p: Practice) => p.decileShares?.[k] ?? null,
+			4
+		)
+	),
+	col(
+		'deep_end_rank',
+		'National rank by share_most_deprived_15pc, 1 = most deprived (ties share a rank)',
+		(p) => p.deepEndRank
+	),
+	col(
+		'imd_quintile',
+		'Quintile of practices by imd_score, equal numbers of practices; 5 = most deprived',
+		(p) => p.imdQuintile
+	),
+	col(
+		'imd_score_2019',
+		'Patient-weighted IoD2019 IMD score on 2011 LSOAs (continuity with published practice scores)',
+		(p) => p.imdScore2019,
+		3
+	),
+	col(
+		'location_imd_score',
+		"IoD2025 IMD score of the LSOA the practice stands in ('practice-postcode IMD')",
+		(p) => p.locationImdScore,
+		3
+	),
+	col('listed_patients_2023', 'Patients in the registrations-by-LSOA file, July 2023', (p) => p.listedPatients2023),
+	col('unplaced_no_lsoa', 'Of which recorded with no LSOA (NO2011)', (p) => p.unplacedNoLsoa),
+	col('unplaced_welsh', 'Of which living in Welsh LSOAs (outside IoD2025)', (p) => p.unplacedWelsh),
+	col('unplaced_unknown', 'Of which with an LSOA code the lookups do not know', (p) => p.unplacedUnknown, 1),
+	col('unplaced_share', 'Share of listed_patients_2023 not placed in an English LSOA', (p) => p.unplacedShare, 4),
+	col('flags', 'Data quality flags, separated by "; "', (p) => practiceFlags(p).join('; '))
 ];

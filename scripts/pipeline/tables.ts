@@ -18,6 +18,16 @@ export interface Column<T> {
 	dp?: number;
 }
 
+/** A column; `dp` rounds numbers to that many decimal places. */
+export const column = <T>(name: string, description: string, get: Column<T>['get'], dp?: number): Column<T> => ({
+	name,
+	description,
+	get,
+	dp
+});
+const lsoaCol = column<LsoaRow>;
+const inverseCareCol = column<InverseCareRow>;
+
 /** The table as CSV text: header, one line per row, LF line endings. */
 export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
 	const lines = [columns.map((c) => csvCell(c.name)).join(',')];
@@ -41,77 +51,62 @@ const DOMAIN_LABEL: Record<(typeof IMD_DOMAINS)[number], string> = {
 };
 
 export const LSOA_COLUMNS: Column<LsoaRow>[] = [
-	{ name: 'lsoa21_code', description: 'LSOA 2021 code', get: (r) => r.code },
-	{ name: 'lsoa21_name', description: 'LSOA 2021 name', get: (r) => r.name },
-	{ name: 'lad24_code', description: 'Local authority district (May 2024)', get: (r) => r.ladCode },
-	{ name: 'lad24_name', description: 'Local authority name', get: (r) => r.ladName },
-	{ name: 'region_code', description: 'ONS region', get: (r) => r.regionCode },
-	{ name: 'sub_icb_code', description: 'Sub-ICB location (2024)', get: (r) => r.sicblCode },
-	{ name: 'icb_code', description: 'ICB (2024)', get: (r) => r.icbCode },
-	{ name: 'urban_rural', description: 'Rural-urban classification 2021 (broad)', get: (r) => r.urbanRural },
-	{ name: 'population_2021', description: 'Census 2021 usual residents', get: (r) => r.population },
+	lsoaCol('lsoa21_code', 'LSOA 2021 code', (r) => r.code),
+	lsoaCol('lsoa21_name', 'LSOA 2021 name', (r) => r.name),
+	lsoaCol('lad24_code', 'Local authority district (May 2024)', (r) => r.ladCode),
+	lsoaCol('lad24_name', 'Local authority name', (r) => r.ladName),
+	lsoaCol('region_code', 'ONS region', (r) => r.regionCode),
+	lsoaCol('sub_icb_code', 'Sub-ICB location (2024)', (r) => r.sicblCode),
+	lsoaCol('icb_code', 'ICB (2024)', (r) => r.icbCode),
+	lsoaCol('urban_rural', 'Rural-urban classification 2021 (broad)', (r) => r.urbanRural),
+	lsoaCol('population_2021', 'Census 2021 usual residents', (r) => r.population),
 	...IMD_DOMAINS.flatMap((d) => [
-		{ name: `${d}_score`, description: `IoD2025 ${DOMAIN_LABEL[d]} score`, get: (r: LsoaRow) => r.imd.score[d] },
-		{
-			name: `${d}_rank`,
-			description: `IoD2025 ${DOMAIN_LABEL[d]} rank (1 = most deprived of 33,755)`,
-			get: (r: LsoaRow) => r.imd.rank[d]
-		},
-		{
-			name: `${d}_decile`,
-			description: `IoD2025 ${DOMAIN_LABEL[d]} decile (1 = most deprived 10%)`,
-			get: (r: LsoaRow) => r.imd.decile[d]
-		}
+		lsoaCol(`${d}_score`, `IoD2025 ${DOMAIN_LABEL[d]} score`, (r: LsoaRow) => r.imd.score[d]),
+		lsoaCol(
+			`${d}_rank`,
+			`IoD2025 ${DOMAIN_LABEL[d]} rank (1 = most deprived of 33,755)`,
+			(r: LsoaRow) => r.imd.rank[d]
+		),
+		lsoaCol(`${d}_decile`, `IoD2025 ${DOMAIN_LABEL[d]} decile (1 = most deprived 10%)`, (r: LsoaRow) => r.imd.decile[d])
 	]),
-	{
-		name: 'registered_patients_2023',
-		description:
-			'Patients registered with any practice living here (July 2023, crossed to 2021 LSOAs; fractional after splits)',
-		get: (r) => r.patients,
-		dp: 1
-	},
-	{
-		name: 'patients_with_fte',
-		description: 'Of which registered with a practice in the atlas with reported GP FTE',
-		get: (r) => r.patientsCovered,
-		dp: 1
-	},
-	{
-		name: 'attributed_gp_fte',
-		description: 'Σ over practices of gp_fte × (patients from this LSOA ÷ practice list)',
-		get: (r) => r.attributedFte,
-		dp: 3
-	},
-	{
-		name: 'attributed_weighted_patients',
-		description: 'Σ over practices of weighted_patients × (patients from this LSOA ÷ practice list)',
-		get: (r) => r.attributedWeightedPatients,
-		dp: 1
-	},
-	{
-		name: 'gp_fte_per_10k_weighted',
-		description: `attributed_gp_fte ${RATE}`,
-		get: (r) => r.gpFtePer10kWeighted,
-		dp: 3
-	},
-	{
-		name: 'centre_lon',
-		description: 'Longitude of the LSOA centre (centroid, or a point on the surface when the centroid falls outside)',
-		get: (r) => r.centreLon,
-		dp: 5
-	},
-	{ name: 'centre_lat', description: 'Latitude of the LSOA centre', get: (r) => r.centreLat, dp: 5 },
-	{
-		name: 'nearest_practice_code',
-		description: 'Nearest practice (straight line from the LSOA centre)',
-		get: (r) => r.nearestPracticeCode
-	},
-	{
-		name: 'nearest_practice_km',
-		description: 'Straight-line distance to it, km',
-		get: (r) => r.nearestPracticeKm,
-		dp: 3
-	}
+	lsoaCol(
+		'registered_patients_2023',
+		'Patients registered with any practice living here (July 2023, crossed to 2021 LSOAs; fractional after splits)',
+		(r) => r.patients,
+		1
+	),
+	lsoaCol(
+		'patients_with_fte',
+		'Of which registered with a practice in the atlas with reported GP FTE',
+		(r) => r.patientsCovered,
+		1
+	),
+	lsoaCol(
+		'attributed_gp_fte',
+		'Σ over practices of gp_fte × (patients from this LSOA ÷ practice list)',
+		(r) => r.attributedFte,
+		3
+	),
+	lsoaCol(
+		'attributed_weighted_patients',
+		'Σ over practices of weighted_patients × (patients from this LSOA ÷ practice list)',
+		(r) => r.attributedWeightedPatients,
+		1
+	),
+	lsoaCol('gp_fte_per_10k_weighted', `attributed_gp_fte ${RATE}`, (r) => r.gpFtePer10kWeighted, 3),
+	lsoaCol(
+		'centre_lon',
+		'Longitude of the LSOA centre (centroid, or a point on the surface when the centroid falls outside)',
+		(r) => r.centreLon,
+		5
+	),
+	lsoaCol('centre_lat', 'Latitude of the LSOA centre', (r) => r.centreLat, 5),
+	lsoaCol(
+		'nearest_practice_code',
+		'Nearest practice (straight line from the LSOA centre)',
+		(r) => r.nearestPracticeCode
+	),
+	lsoaCol('nearest_practice_km', 'Straight-line distance to it, km', (r) => r.nearestPracticeKm, 3)
 ];
 const areaRate = (d: string) => `${d} ${RATE}, over practices with reported GP FTE`;
 
@@ -162,37 +157,27 @@ const AREA_COLUMN_DEFS: Record<AreaCsvColumn, Omit<Column<AreaRow>, 'name'>> = {
 export const AREA_COLUMNS: Column<AreaRow>[] = AREA_CSV_COLUMNS.map((name) => ({ name, ...AREA_COLUMN_DEFS[name] }));
 
 export const INVERSE_CARE_COLUMNS: Column<InverseCareRow>[] = [
-	{
-		name: 'imd_quintile',
-		description: 'Quintile of practices by IoD2025 IMD score (equal numbers of practices); 5 = most deprived',
-		get: (r) => r.quintile
-	},
-	{ name: 'label', description: 'Label', get: (r) => r.label },
-	{ name: 'imd_score_min', description: 'Lowest practice IMD score in the quintile', get: (r) => r.imdScoreMin, dp: 3 },
-	{
-		name: 'imd_score_max',
-		description: 'Highest practice IMD score in the quintile',
-		get: (r) => r.imdScoreMax,
-		dp: 3
-	},
-	{ name: 'practices', description: 'Practices', get: (r) => r.practices },
-	{ name: 'practices_with_fte', description: 'Of which with reported GP FTE', get: (r) => r.practicesWithFte },
-	{ name: 'registered_patients', description: 'Registered patients', get: (r) => r.patients, dp: 0 },
-	{
-		name: 'weighted_patients_with_fte',
-		description: 'Need-weighted patients of practices with reported GP FTE',
-		get: (r) => r.weightedPatientsWithFte,
-		dp: 0
-	},
-	{ name: 'gp_fte', description: 'Fully qualified GP FTE', get: (r) => r.gpFte, dp: 1 },
-	{ name: 'gp_fte_per_10k_weighted', description: areaRate('gp_fte'), get: (r) => r.gpFtePer10kWeighted, dp: 3 },
-	{
-		name: 'gp_fte_all_per_10k_weighted',
-		description: areaRate('gp_fte_all'),
-		get: (r) => r.gpFteAllPer10kWeighted,
-		dp: 3
-	},
-	{ name: 'imd_score', description: 'Patient-weighted mean IMD score', get: (r) => r.imdScore, dp: 3 }
+	inverseCareCol(
+		'imd_quintile',
+		'Quintile of practices by IoD2025 IMD score (equal numbers of practices); 5 = most deprived',
+		(r) => r.quintile
+	),
+	inverseCareCol('label', 'Label', (r) => r.label),
+	inverseCareCol('imd_score_min', 'Lowest practice IMD score in the quintile', (r) => r.imdScoreMin, 3),
+	inverseCareCol('imd_score_max', 'Highest practice IMD score in the quintile', (r) => r.imdScoreMax, 3),
+	inverseCareCol('practices', 'Practices', (r) => r.practices),
+	inverseCareCol('practices_with_fte', 'Of which with reported GP FTE', (r) => r.practicesWithFte),
+	inverseCareCol('registered_patients', 'Registered patients', (r) => r.patients, 0),
+	inverseCareCol(
+		'weighted_patients_with_fte',
+		'Need-weighted patients of practices with reported GP FTE',
+		(r) => r.weightedPatientsWithFte,
+		0
+	),
+	inverseCareCol('gp_fte', 'Fully qualified GP FTE', (r) => r.gpFte, 1),
+	inverseCareCol('gp_fte_per_10k_weighted', areaRate('gp_fte'), (r) => r.gpFtePer10kWeighted, 3),
+	inverseCareCol('gp_fte_all_per_10k_weighted', areaRate('gp_fte_all'), (r) => r.gpFteAllPer10kWeighted, 3),
+	inverseCareCol('imd_score', 'Patient-weighted mean IMD score', (r) => r.imdScore, 3)
 ];
 
 /** A table's entries in the data dictionary (columns.json). */

@@ -153,12 +153,9 @@ export async function writeVectorArchiveDetailed(
  * `gssFeatureId`) when every code in the layer gives a distinct one, else 1…n in input order.
  */
 export async function writeVectorArchive(
-	outPath: string,
-	layers: TileLayer[],
-	meta: { name: string; attribution: string; description?: string },
-	options: VectorArchiveOptions = {}
+	...args: Parameters<typeof writeVectorArchiveDetailed>
 ): Promise<ArchiveStats> {
-	const d = await writeVectorArchiveDetailed(outPath, layers, meta, options);
+	const d = await writeVectorArchiveDetailed(...args);
 	return {
 		path: d.path,
 		bytes: d.bytes,

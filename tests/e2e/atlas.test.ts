@@ -3,24 +3,20 @@
 // panel's numbers (against practices.csv), a shared link restoring the view, corrupt and missing
 // data files shown as errors (and dropped or cancelled tile requests not), keyboard use, axe-core,
 // and screenshots at desktop and phone size.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
-	buildApp,
 	dataDir,
-	launch,
-	missingPrerequisite,
 	pixelStats,
 	readPracticesCsv,
 	screenshotPath,
-	serve,
 	serveDataFrom,
 	waitForIdle,
-	waitForMap,
-	type Server
+	waitForMap
 } from './harness';
+import { browserSuite, DESKTOP } from './suite';
 import { decileScale } from '../../src/lib/domain/scales';
 import { FILL_OPACITY, LAND } from '../../src/lib/map/style';
 import { distanceKm } from '../../src/lib/domain/metrics';
@@ -40,26 +36,7 @@ function asDrawn(hex: string): string {
 	);
 }
 
-// In CI a missing prerequisite is a failure, not a skip.
-const why = missingPrerequisite();
-if (why && process.env.CI) throw new Error(`browser tests cannot run: ${why}`);
-const suite = why ? describe.skip : describe;
-if (why) console.warn(`browser tests skipped: ${why}`);
-
-const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-let server: Server;
-let browser: Browser;
-
-async function open(query = '', viewport = DESKTOP, prepare?: (p: Page) => Promise<void>) {
-	const page = await browser.newPage({ viewport });
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(String(e)));
-	if (prepare) await prepare(page);
-	await page.goto(`${server.url}/${query}`);
-	return { page, errors };
-}
 
 /** The map canvas alone as PNG (no panels or legend over it). */
 async function canvasShot(page: Page) {
@@ -67,16 +44,9 @@ async function canvasShot(page: Page) {
 	return page.screenshot({ clip: box });
 }
 
-suite('atlas map in headless Chromium', () => {
-	beforeAll(async () => {
-		buildApp();
-		server = await serve();
-		browser = await launch();
-	}, 240_000);
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+browserSuite('atlas map in headless Chromium', (session) => {
+	const open = (query = '', viewport = DESKTOP, prepare?: (p: Page) => Promise<void>) =>
+		session.open(query, { viewport, prepare });
 
 	it('first view: coloured LSOA areas on the map (pixels in the IMD palette), legend, attribution; desktop screenshot', async () => {
 		const { page, errors } = await open();

@@ -2,55 +2,19 @@
 // pipeline's own outputs (networks.json, areas.csv, practices.csv): Recruit (ranked list, member-list
 // upload with bad rows, CSV export), Commission (area summary, quintile table), Find (a postcode, a
 // postcode that does not exist, a town).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import {
-	buildApp,
-	dataDir,
-	launch,
-	missingPrerequisite,
-	readPracticesCsv,
-	screenshotPath,
-	serve,
-	waitForMap,
-	type Server
-} from './harness';
+import { dataDir, readPracticesCsv, screenshotPath, waitForMap } from './harness';
+import { browserSuite } from './suite';
 import { csvRecords } from '../../src/lib/data/csv';
 import { distanceKm } from '../../src/lib/domain/metrics';
 
-const why = missingPrerequisite();
-if (why && process.env.CI) throw new Error(`browser tests cannot run: ${why}`);
-const suite = why ? describe.skip : describe;
-
-let server: Server;
-let browser: Browser;
 const gb2 = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const gb0 = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
-async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-	const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(String(e)));
-	page.on('dialog', (d) => {
-		errors.push(`dialog: ${d.message()}`);
-		void d.dismiss();
-	});
-	await page.goto(`${server.url}/${query}`);
-	return { page, errors };
-}
-
-suite('journeys in headless Chromium', () => {
-	beforeAll(async () => {
-		buildApp();
-		server = await serve();
-		browser = await launch();
-	}, 240_000);
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+browserSuite('journeys in headless Chromium', (session) => {
+	const open = (query: string) => session.open(query, { acceptDownloads: true, dialogsAreErrors: true });
 
 	it('Recruit: Yorkshire & Humber ranked by its rule; member list with bad rows; CSV export', async () => {
 		const networks = JSON.parse(readFileSync(join(dataDir, 'networks.json'), 'utf8'));

@@ -1,33 +1,15 @@
 // The app shell in headless Chromium: history (Back and Forward restore the view), the phone header,
 // the phone sheet titled by mode, and Esc giving focus back to what opened the detail panel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { buildApp, launch, missingPrerequisite, screenshotPath, serve, waitForMap, type Server } from './harness';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath, waitForMap } from './harness';
+import { browserSuite } from './suite';
 
-const why = missingPrerequisite();
-if (why && process.env.CI) throw new Error(`browser tests cannot run: ${why}`);
-const suite = why ? describe.skip : describe;
-
-let server: Server;
-let browser: Browser;
-
-async function open(query: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-	const page = await browser.newPage({ viewport });
-	await page.goto(`${server.url}/${query}`);
-	return page;
-}
 const params = (page: Page) => new URL(page.url()).searchParams;
 
-suite('app shell in headless Chromium', () => {
-	beforeAll(async () => {
-		buildApp();
-		server = await serve();
-		browser = await launch();
-	}, 240_000);
-	afterAll(async () => {
-		await browser?.close();
-		await server?.stop();
-	});
+browserSuite('app shell in headless Chromium', (session) => {
+	const open = async (query: string, viewport?: { width: number; height: number }) =>
+		(await session.open(query, { viewport })).page;
 
 	it('Back from Find restores the Commission view for the same area; Forward returns to Find', async () => {
 		const page = await open('?mode=commission&lvl=icb&area=E54000054');

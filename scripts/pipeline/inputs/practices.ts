@@ -1,23 +1,14 @@
 // GP practices: the ODS mapping file and register, registrations by LSOA, workforce and payments.
+import type { PracticeOrganisation } from '../../../src/lib/domain/practice';
 import { CODE, readCsv } from '../read';
 import { str, num, optNum } from './cells';
 import { INPUT_FILES } from './files';
 
-export interface PracticeMapRow {
+export interface PracticeMapRow extends PracticeOrganisation {
 	code: string;
 	name: string;
 	postcode: string;
-	pcnCode: string;
-	pcnName: string;
-	sicblCode: string;
-	sicblOds: string;
-	sicblName: string;
-	icbCode: string;
-	icbOds: string;
-	icbName: string;
-	nhserCode: string;
 	nhserOds: string;
-	nhserName: string;
 	extractDate: string;
 }
 

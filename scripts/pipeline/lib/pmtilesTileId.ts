@@ -6,6 +6,12 @@ function tilesBelow(z: number): number {
 	return (Math.pow(4, z) - 1) / 3;
 }
 
+/** Rotate the quadrant of an n×n grid so the Hilbert curve stays continuous. */
+function rotate(n: number, x: number, y: number, rx: number, ry: number): [number, number] {
+	if (ry !== 0) return [x, y];
+	return rx === 1 ? [n - 1 - y, n - 1 - x] : [y, x];
+}
+
 /** The PMTiles tile id: tiles of lower zooms first, then the Hilbert-curve position within zoom z. */
 export function zxyToTileId(z: number, x: number, y: number): number {
 	if (!Number.isInteger(z) || z < 0 || z > 26) throw new RangeError(`zoom ${z} is outside 0–26`);
@@ -18,16 +24,7 @@ export function zxyToTileId(z: number, x: number, y: number): number {
 		const rx = (x & s) > 0 ? 1 : 0;
 		const ry = (y & s) > 0 ? 1 : 0;
 		d += s * s * ((3 * rx) ^ ry);
-		// Rotate the quadrant so the curve stays continuous.
-		if (ry === 0) {
-			if (rx === 1) {
-				x = n - 1 - x;
-				y = n - 1 - y;
-			}
-			const t = x;
-			x = y;
-			y = t;
-		}
+		[x, y] = rotate(n, x, y, rx, ry);
 	}
 	return tilesBelow(z) + d;
 }
@@ -42,15 +39,7 @@ export function tileIdToZxy(id: number): [number, number, number] {
 	for (let s = 1; s < n; s *= 2) {
 		const rx = Math.floor(t / 2) % 2;
 		const ry = (t % 2) ^ rx;
-		if (ry === 0) {
-			if (rx === 1) {
-				x = s - 1 - x;
-				y = s - 1 - y;
-			}
-			const tmp = x;
-			x = y;
-			y = tmp;
-		}
+		[x, y] = rotate(s, x, y, rx, ry);
 		x += s * rx;
 		y += s * ry;
 		t = Math.floor(t / 4);

@@ -18,7 +18,21 @@ export interface PopulationDeprivation {
 	imdScore2019: number | null;
 }
 
-export interface Practice extends PopulationDeprivation {
+/** Where a practice sits in the NHS: its PCN, Sub-ICB location, ICB and region (the ODS mapping file). */
+export interface PracticeOrganisation {
+	pcnCode: string;
+	pcnName: string;
+	sicblCode: string;
+	sicblOds: string;
+	sicblName: string;
+	icbCode: string;
+	icbOds: string;
+	icbName: string;
+	nhserCode: string;
+	nhserName: string;
+}
+
+export interface Practice extends PopulationDeprivation, PracticeOrganisation {
 	code: string;
 	name: string;
 	address: string;
@@ -30,16 +44,6 @@ export interface Practice extends PopulationDeprivation {
 	lsoa: string | null;
 	/** ONS region (E12) of the practice's location. */
 	region: string | null;
-	pcnCode: string;
-	pcnName: string;
-	sicblCode: string;
-	sicblOds: string;
-	sicblName: string;
-	icbCode: string;
-	icbOds: string;
-	icbName: string;
-	nhserCode: string;
-	nhserName: string;
 
 	patients: number | null;
 	patientsSource: PatientsSource;

@@ -44,27 +44,26 @@ export type PracticeField = (typeof PRACTICE_FIELDS)[number];
 /** The fields of a practice the file carries. */
 export type PracticeRecord = Pick<Practice, PracticeField | 'decileShares' | 'address'>;
 
+/** Fields that are text (in alphabetical order); the rest must be a finite number or null. */
+const PRACTICE_TEXT_FIELDS: ReadonlySet<PracticeField> = new Set([
+	'code',
+	'fteStatus',
+	'icbCode',
+	'locationSource',
+	'lsoa',
+	'name',
+	'nhserCode',
+	'pcnCode',
+	'pcnName',
+	'postcode',
+	'region',
+	'sicblCode'
+] as const);
+
 /** Fields that must be a finite number or null. */
-export const PRACTICE_NUMERIC_FIELDS: readonly PracticeField[] = [
-	'lat',
-	'lon',
-	'patients',
-	'weightedPatients',
-	'gpFte',
-	'gpFteAll',
-	'nurseFte',
-	'dpcFte',
-	'gpFtePer10kWeighted',
-	'gpFteAllPer10kWeighted',
-	'imdScore',
-	'share10',
-	'share15',
-	'share20',
-	'deepEndRank',
-	'imdQuintile',
-	'locationImdScore',
-	'unplacedShare'
-];
+export const PRACTICE_NUMERIC_FIELDS: readonly PracticeField[] = PRACTICE_FIELDS.filter(
+	(f) => !PRACTICE_TEXT_FIELDS.has(f)
+);
 
 export interface PracticesFile {
 	fields: readonly string[];
