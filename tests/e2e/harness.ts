@@ -38,7 +38,10 @@ export function missingPrerequisite(): string | null {
 export function buildApp() {
 	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
 		cwd: root,
-		encoding: 'utf8'
+		encoding: 'utf8',
+		// The production bundle, as `npm run atlas` builds it (vitest sets NODE_ENV=test, which would make
+		// Vite resolve the development builds of svelte and kit).
+		env: { ...process.env, NODE_ENV: 'production' }
 	});
 	if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
 }
