@@ -53,6 +53,10 @@ browserSuite('atlas map in headless Chromium', (session) => {
 		await waitForMap(page);
 		await waitForIdle(page);
 		await page.screenshot({ path: screenshotPath('atlas-desktop.png') });
+		// The practices sit under the place names, even when they arrived while tiles were loading.
+		await expect
+			.poll(() => page.evaluate(() => window.__atlas!.map!.getLayersOrder().join(' ')), { timeout: 20_000 })
+			.toMatch(/deck-maplibre-layer-group-before:labels-anchor labels-anchor .*place-city/);
 		// Pixels of the areas alone: hide practices and boundary lines, keep the fills.
 		await page.getByRole('checkbox', { name: /Show practices/ }).uncheck();
 		await page.getByRole('checkbox', { name: /Integrated care boards/ }).uncheck();

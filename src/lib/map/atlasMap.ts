@@ -9,6 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
 import type { PracticeTable } from '$lib/data/practices';
 import type { Place } from '$lib/data/places';
 import type { ViewParams } from '$lib/state/url';
@@ -114,6 +115,8 @@ export async function createAtlasMap(
 	let table: PracticeTable | null = null;
 	let members: ReadonlySet<string> = new Set();
 	let highlight: MapHighlight = NO_HIGHLIGHT;
+	let slotPending = false;
+	let lastLayers: Layer[] = [];
 	const renderPractices = () => {
 		const layers = practiceOverlay({
 			table,
@@ -123,7 +126,18 @@ export async function createAtlasMap(
 			zoom: map.getZoom(),
 			highlight
 		});
-		overlay.setProps({ layers: layers.map((props) => new ScatterplotLayer(props as never)) });
+		const deckLayers = layers.map((props) => new ScatterplotLayer(props as never));
+		overlay.setProps({ layers: deckLayers });
+		// deck.gl slots its layers under the labels only while map.isStyleLoaded(), which is false as long
+		// as tiles are loading: then it draws them over everything. Slot them once the map is idle.
+		if (!map.isStyleLoaded() && !slotPending) {
+			slotPending = true;
+			map.once('idle', () => {
+				slotPending = false;
+				overlay.setProps({ layers: lastLayers });
+			});
+		}
+		lastLayers = deckLayers;
 	};
 
 	// ---- camera and interaction
