@@ -227,6 +227,9 @@ function headerIndices(header: string[], spec: CsvSpec, label: string): number[]
 	});
 }
 
+/** A number written in decimal (optionally signed, with a fraction or an exponent, padded by spaces). */
+export const DECIMAL = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+
 function parseCell(raw: string, c: ColumnSpec, label: string, lineNo: number): Cell {
 	if (raw === '' || (c.missing && c.missing.includes(raw))) {
 		if (c.optional) return null;
@@ -240,7 +243,8 @@ function parseCell(raw: string, c: ColumnSpec, label: string, lineNo: number): C
 	}
 	let value: Cell = raw;
 	if (c.type === 'number' || c.type === 'integer') {
-		const n = Number(raw);
+		// Decimal notation only: Number() would also read "0x1F" as 31, "0b11" as 3 and "Infinity".
+		const n = DECIMAL.test(raw) ? Number(raw) : NaN;
 		if (!Number.isFinite(n) || (c.type === 'integer' && !Number.isInteger(n))) {
 			throw new InputError(label, lineNo, c.name, `"${raw}" is not ${describe(c)}`, 'correct the value, or ' + REFETCH);
 		}

@@ -22,11 +22,29 @@ export interface Imd2025Row {
 	decile: Record<ImdDomain, number>;
 }
 
+/**
+ * What each IoD2025 score can be (MHCLG technical report): the IMD score runs 0–100; income and
+ * employment are proportions of people (0–1); health and crime are standardised scores around 0
+ * (observed −3.3 to 3.5). Education, barriers and living environment are published on 0–100 (observed
+ * 0.004–99.6); their lower bound is −5, as for a standardised score, so that a vintage published that
+ * way still reads. An absurd value (99999999, a rate of 1.5) stops the build at its line and column.
+ */
+const IMD_SCORE_RANGE: Record<ImdDomain, { min: number; max: number }> = {
+	imd: { min: 0, max: 100 },
+	income: { min: 0, max: 1 },
+	employment: { min: 0, max: 1 },
+	education_skills_training: { min: -5, max: 100 },
+	health_deprivation_disability: { min: -5, max: 5 },
+	crime: { min: -5, max: 5 },
+	barriers_housing_services: { min: -5, max: 100 },
+	living_environment: { min: -5, max: 100 }
+};
+
 export function readImd2025(path: string): Imd2025Row[] {
 	const columns = [
 		{ name: 'lsoa21_code', ...CODE.lsoa21 },
 		...IMD_DOMAINS.flatMap((d) => [
-			{ name: `${d}_score`, type: 'number' as const },
+			{ name: `${d}_score`, type: 'number' as const, ...IMD_SCORE_RANGE[d] },
 			{ name: `${d}_rank`, type: 'integer' as const, min: 1, max: 40_000 },
 			{ name: `${d}_decile`, type: 'integer' as const, min: 1, max: 10 }
 		])

@@ -98,7 +98,8 @@ export function readRegistrations(path: string): { rows: RegistrationRow[]; extr
 				pattern: /^([EW]01\d{6}|NO2011)$/,
 				patternHint: 'an LSOA 2011 code like E01000001 (or NO2011)'
 			},
-			{ name: 'NUMBER_OF_PATIENTS', type: 'integer', min: 0 }
+			// One practice's patients in one LSOA: a few thousand at most (13,061 in July 2023).
+			{ name: 'NUMBER_OF_PATIENTS', type: 'integer', min: 0, max: 50_000 }
 		],
 		label: INPUT_FILES.registrations
 	}).map((r) => {
