@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IMD_DOMAINS, readImd2025, readRegistrations, readWorkforce } from '../scripts/pipeline/inputs';
 import { DECIMAL, parseCsv } from '../scripts/pipeline/read';
+import { readGeojson } from '../scripts/pipeline/geometry';
 import { inputError } from './helpers/inputError';
 
 const fx = (name: string) => join(__dirname, 'fixtures/inputs', name);
@@ -54,5 +55,61 @@ describe('numbers in the inputs', () => {
 		const e = inputError(() => readRegistrations(fx('registrations_huge_count.csv')));
 		expect([e.line, e.column]).toEqual([3, 'NUMBER_OF_PATIENTS']);
 		expect(e.problem).toContain('above the allowed maximum 50000');
+	});
+});
+
+describe('rows the build cannot do without', () => {
+	it('a header-only file is a located error, not a crash', () => {
+		const e = inputError(() => readWorkforce(fx('workforce_header_only.csv'), 2025));
+		expect(e.file).toContain('gp_workforce');
+		expect(e.problem).toBe('the file has a header but no data rows');
+		expect(e.message).toContain('Fix:');
+	});
+
+	it('a workforce file without the FY 2024/25 rows says which year is missing', () => {
+		const e = inputError(() => readWorkforce(fx('workforce_no_fy2025.csv'), 2025));
+		expect(e.problem).toBe('the file has a header but no rows for Year 2025 (FY 2024/25)');
+	});
+
+	it('a repeated practice × LSOA registration row is an error naming both lines (not counted twice)', () => {
+		const e = inputError(() => readRegistrations(fx('registrations_duplicate_row.csv')));
+		expect([e.line, e.column]).toEqual([4, 'PRACTICE_CODE × LSOA_CODE']);
+		expect(e.problem).toContain('"A81001 × E01000001" (first seen on line 2)');
+	});
+});
+
+describe('boundary features', () => {
+	const geojson = (features: unknown[]) => {
+		const path = join(mkdtempSync(join(tmpdir(), 'atlas-geo-')), 'lsoa.geojson');
+		writeFileSync(path, JSON.stringify({ type: 'FeatureCollection', features }));
+		return path;
+	};
+	const square = {
+		type: 'Polygon',
+		coordinates: [
+			[
+				[0, 51],
+				[0.01, 51],
+				[0.01, 51.01],
+				[0, 51]
+			]
+		]
+	};
+
+	it('an LSOA with a null geometry is named, not a crash later', () => {
+		const path = geojson([
+			{ type: 'Feature', properties: { LSOA21CD: 'E01000001' }, geometry: square },
+			{ type: 'Feature', properties: { LSOA21CD: 'E01000002' }, geometry: null }
+		]);
+		const e = inputError(() => readGeojson(path, 'boundaries/lsoa.geojson'));
+		expect(e.problem).toBe('features[1] (LSOA21CD E01000002) has no geometry (null)');
+		expect(e.message).toContain('boundaries/lsoa.geojson');
+	});
+
+	it('points and empty polygons are not areas', () => {
+		const point = { type: 'Feature', properties: { code: 'X' }, geometry: { type: 'Point', coordinates: [0, 51] } };
+		expect(inputError(() => readGeojson(geojson([point]))).problem).toContain('expected a Polygon or MultiPolygon');
+		const empty = { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [] } };
+		expect(inputError(() => readGeojson(geojson([empty]))).problem).toBe('features[0] has an empty MultiPolygon');
 	});
 });

@@ -13,6 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { area as turfArea, featureCollection, union } from '@turf/turf';
 import polylabel from 'polylabel';
+import { checkAreaFeatures } from './geometryChecks';
 import { InputError } from './read';
 
 // --- reading ----------------------------------------------------------------------------------
@@ -173,6 +174,7 @@ export function readGeojson(path: string, label: string = path): FeatureCollecti
 		if (!f || f.type !== 'Feature')
 			throw new InputError(label, null, null, `features[${i}] is not a GeoJSON Feature`, REFETCH);
 	});
+	checkAreaFeatures(fc.features, label, REFETCH);
 	return fc as FeatureCollection;
 }
 

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { basename } from 'node:path';
 import { CsvSyntaxError, forEachCsvRow, parseCsv as parseCsvRows } from '../../src/lib/domain/csv';
-import { LSOA_CODE, PRACTICE_CODE } from '../../src/lib/domain/codes';
+
+export { CODE } from './inputs/codeFormats';
 
 export class InputError extends Error {
 	constructor(
@@ -51,10 +52,12 @@ export type Cell = string | number | null;
 
 export interface CsvSpec {
 	columns: ColumnSpec[];
-	/** Column whose values must be unique (e.g. the practice code). */
-	unique?: string;
+	/** Column (or columns together) whose values must be unique, e.g. the practice code. */
+	unique?: string | string[];
 	/** Keep only rows for which this returns true (applied before uniqueness). */
 	where?: (row: Record<string, Cell>) => boolean;
+	/** What the kept rows are, for the message when there are none (e.g. "rows for Year 2025"). */
+	rowsWanted?: string;
 	/** A label for messages; defaults to the path relative to data/raw. */
 	label?: string;
 }
@@ -151,6 +154,7 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 	let header = null as string[] | null;
 	let indices: number[] = [];
 	const rows: Record<string, Cell>[] = [];
+	let dataRows = 0;
 	const seen = spec.unique ? new Map<string, number>() : null;
 	const onRow = (cells: string[], lineNo: number) => {
 		if (!header) {
@@ -159,6 +163,7 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 			return;
 		}
 		if (cells.length === 1 && cells[0] === '') return; // a blank line
+		dataRows++;
 		if (cells.length < header.length) {
 			throw new InputError(
 				label,
@@ -175,14 +180,15 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 		}
 		if (spec.where && !spec.where(row)) return;
 		if (seen && spec.unique) {
-			const key = String(row[spec.unique]);
+			const keys = typeof spec.unique === 'string' ? [spec.unique] : spec.unique;
+			const key = keys.map((k) => String(row[k])).join(' × ');
 			const first = seen.get(key);
 			if (first !== undefined) {
 				throw new InputError(
 					label,
 					lineNo,
-					spec.unique,
-					`duplicate ${spec.unique} "${key}" (first seen on line ${first})`,
+					keys.join(' × '),
+					`duplicate ${keys.join(' × ')} "${key}" (first seen on line ${first})`,
 					'each value must appear once: remove the duplicate row, or ' + REFETCH
 				);
 			}
@@ -203,6 +209,16 @@ export function parseCsv(text: string, spec: CsvSpec, label: string): Record<str
 		throw new InputError(label, e.line, null, problem, REFETCH, { cause: e });
 	}
 	if (!header) throw new InputError(label, 1, null, 'the file is empty (no header row)', REFETCH);
+	// No data rows at all, or none of those a filter asks for (a streaming reader keeps none on purpose).
+	if (dataRows === 0 || (spec.rowsWanted && rows.length === 0)) {
+		throw new InputError(
+			label,
+			null,
+			null,
+			`the file has a header but no ${dataRows === 0 ? 'data rows' : spec.rowsWanted}`,
+			'use the full published file (a cut or header-only copy cannot build the atlas), or ' + REFETCH
+		);
+	}
 	return rows;
 }
 
@@ -278,16 +294,3 @@ export function readCsv(path: string, spec: CsvSpec): Record<string, Cell>[] {
 	const label = spec.label ?? basename(path);
 	return parseCsv(readText(path, label), spec, label);
 }
-
-// Code formats shared by the input specs.
-export const CODE = {
-	lsoa21: { pattern: LSOA_CODE, patternHint: 'an England LSOA 2021 code like E01000001' },
-	lsoa11Any: { pattern: /^[EW]01\d{6}$/, patternHint: 'an LSOA 2011 code like E01000001 or W01000001' },
-	practice: { pattern: PRACTICE_CODE, patternHint: 'an ODS practice code like A81001' },
-	icb: { pattern: /^E54\d{6}$/, patternHint: 'an ICB GSS code like E54000050' },
-	sicbl: { pattern: /^E38\d{6}$/, patternHint: 'a Sub-ICB GSS code like E38000247' },
-	nhser: { pattern: /^E40\d{6}$/, patternHint: 'an NHS region GSS code like E40000012' },
-	region: { pattern: /^E12\d{6}$/, patternHint: 'a region GSS code like E12000001' },
-	lad: { pattern: /^E0[6789]\d{6}$/, patternHint: 'an England local authority code like E06000001' },
-	postcode: { pattern: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/, patternHint: 'a UK postcode like TS18 1HU' }
-} satisfies Record<string, Pick<ColumnSpec, 'pattern' | 'patternHint'>>;

@@ -101,6 +101,8 @@ export function readRegistrations(path: string): { rows: RegistrationRow[]; extr
 			// One practice's patients in one LSOA: a few thousand at most (13,061 in July 2023).
 			{ name: 'NUMBER_OF_PATIENTS', type: 'integer', min: 0, max: 50_000 }
 		],
+		// A practice's patients in an LSOA are one row: a repeated row would count them twice.
+		unique: ['PRACTICE_CODE', 'LSOA_CODE'],
 		label: INPUT_FILES.registrations
 	}).map((r) => {
 		extractDate ||= str(r.EXTRACT_DATE);
@@ -132,6 +134,7 @@ export function readWorkforce(path: string, year: number): WorkforceRow[] {
 			fte('TOTAL_DPC_FTE')
 		],
 		where: (r) => r.Year === year,
+		rowsWanted: `rows for Year ${year} (FY ${year - 1}/${String(year).slice(2)})`,
 		unique: 'Practice.Code',
 		label: INPUT_FILES.workforce
 	}).map((r) => ({
