@@ -14,7 +14,8 @@ function featureCode(f: Feature): string | null {
 export function checkAreaFeatures(features: readonly Feature[], label: string, refetch: string): void {
 	features.forEach((f, i) => {
 		const g = f.geometry;
-		const which = `features[${i}]${featureCode(f) ? ` (${featureCode(f)})` : ''}`;
+		const code = featureCode(f);
+		const which = code ? `features[${i}] (${code})` : `features[${i}]`;
 		if (!g) throw new InputError(label, null, null, `${which} has no geometry (null)`, refetch);
 		if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
 			throw new InputError(label, null, null, `${which} is a ${g.type}; expected a Polygon or MultiPolygon`, refetch);

@@ -30,7 +30,6 @@ class Lazy<T> {
 			(e) => {
 				const err = asDataError(this.file, e);
 				this.error = `${err.file} ${err.problem}. ${err.advice}`;
-				logDataError(err);
 				this.report(err);
 			}
 		);
@@ -59,7 +58,7 @@ export class AtlasData {
 		const report = (e: DataError) => this.report(e);
 		this.practices = new Lazy(loadPractices, 'data/practices.json', report);
 		this.lsoaDetail = new Lazy(loadLsoaDetail, 'data/lsoa-detail.json', report);
-		this.sources = new Lazy(loadSources, 'data/sources.json', () => {});
+		this.sources = new Lazy(loadSources, 'data/sources.json', logDataError);
 	}
 
 	/** The small tables every view needs, loaded at once. */
