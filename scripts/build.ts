@@ -1,16 +1,17 @@
 // Build the atlas data: data/raw (fetched inputs) → static/data (tables, tiles, indexes, report).
 //
-//   npx tsx scripts/build.ts [--force] [--raw DIR] [--out DIR]
+//   npx tsx scripts/build.ts [--force] [--raw DIR] [--out DIR] [--sources FILE] [--debug]
 //
 // Everything is written to a staging directory and swapped in only when every step has succeeded,
 // so a failed build leaves the previous good output in place. The build is skipped when the inputs'
 // files (size, time), the manifest and the build code are unchanged since the last good build (use
-// --force to rebuild). The steps are listed in scripts/pipeline/run.ts.
+// --force to rebuild). The steps are listed in scripts/pipeline/run.ts. Whatever fails, the user
+// gets a plain message (a bad input: file, line, column, what was expected and the fix), never a
+// stack trace; --debug adds the stack for a maintainer.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from './pipeline/read';
-import { buildAndSwap, pipelineFingerprint } from './pipeline/run';
+import { failureMessage } from './pipeline/inputs/error';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,20 +34,22 @@ function previousFingerprint(outDir: string): string | null {
 async function main() {
 	const rawDir = resolve(arg('--raw') ?? join(root, 'data/raw'));
 	const outDir = resolve(arg('--out') ?? join(root, 'static/data'));
-	const sourcesPath = join(root, 'data/sources.json');
+	const sourcesPath = resolve(arg('--sources') ?? join(root, 'data/sources.json'));
 	const networksPath = join(root, 'data/networks.json');
-
-	const fingerprint = pipelineFingerprint(root, sourcesPath, networksPath, rawDir);
-	if (!process.argv.includes('--force') && previousFingerprint(outDir) === fingerprint) {
-		console.log(`Atlas data is up to date (${outDir}); inputs and pipeline unchanged. Use --force to rebuild.`);
-		return;
-	}
 	try {
+		// Imported here so that a broken data/sources.json (read when the pipeline loads) is reported too.
+		const { buildAndSwap, pipelineFingerprint } = await import('./pipeline/run');
+		const fingerprint = pipelineFingerprint(root, sourcesPath, networksPath, rawDir);
+		if (!process.argv.includes('--force') && previousFingerprint(outDir) === fingerprint) {
+			console.log(`Atlas data is up to date (${outDir}); inputs and pipeline unchanged. Use --force to rebuild.`);
+			return;
+		}
 		const report = await buildAndSwap({ rawDir, outDir, sourcesPath, networksPath, fingerprint, log: console.log });
 		console.log(`\nBuilt ${outDir} in ${(report.totalMs / 1000).toFixed(1)} s (peak RSS ${report.peakRssMb} MB).`);
 	} catch (e) {
-		const why = e instanceof InputError ? `stopped: bad input.\n${e.message}` : `failed: ${(e as Error).stack ?? e}`;
-		console.error(`\nBuild ${why}\nThe previous atlas data (if any) in ${outDir} is unchanged.`);
+		console.error(
+			`\n${failureMessage(e, process.argv.includes('--debug'))}\nThe previous atlas data (if any) in ${outDir} is unchanged.`
+		);
 		process.exitCode = 1;
 	}
 }

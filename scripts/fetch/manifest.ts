@@ -48,6 +48,21 @@ export function validateManifest(json: unknown, label = 'data/sources.json'): So
 		) {
 			fail(`${name}.file`, `"${entry.file}" must be a plain relative path like "practices/epraccur_2025-09.csv.gz"`);
 		}
+		const rows = e.expectedRows as Record<string, unknown> | undefined;
+		if (
+			rows !== undefined &&
+			(typeof rows !== 'object' ||
+				rows === null ||
+				!Number.isSafeInteger(rows.count) ||
+				(rows.count as number) <= 0 ||
+				typeof rows.tolerancePct !== 'number' ||
+				rows.tolerancePct < 0 ||
+				rows.tolerancePct > 100 ||
+				typeof rows.of !== 'string' ||
+				rows.of.trim() === '')
+		) {
+			fail(`${name}.expectedRows`, 'expected { "count": a positive whole number, "tolerancePct": 0–100, "of": text }');
+		}
 		if (ids.has(entry.id)) fail(`${name}.id`, 'duplicate id');
 		if (files.has(entry.file)) fail(`${name}.file`, `"${entry.file}" is listed twice`);
 		ids.add(entry.id);

@@ -8,13 +8,11 @@
 // pipeline can afford. The only holes either tool leaves from these inputs come from the small
 // self-intersections in the BSC files (e.g. a 165 m² and a 9,350 m² "hole" inside Highland and
 // Argyll and Bute), so holes under `minHoleKm2` are filled as slivers.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { area as turfArea, featureCollection, union } from '@turf/turf';
 import polylabel from 'polylabel';
-import { checkAreaFeatures } from './geometryChecks';
-import { InputError } from './read';
+import { BOXES, checkAreaFeatures, checkFeatureKeys, type Box } from './geometryChecks';
+import { decodeInput, InputError, readInputBytes, REFETCH } from './read';
 
 // --- reading ----------------------------------------------------------------------------------
 
@@ -120,38 +118,13 @@ export function readCodeNamed(path: string, codeKey: string, nameKey: string): F
 
 /**
  * Read a GeoJSON FeatureCollection from `path` (gzip when the file starts with the gzip magic
- * bytes, whatever its name). Errors name the file, and for bad JSON the line and column.
+ * bytes, whatever its name). Errors name the file, and for bad JSON the line and column; every
+ * feature must be an area inside `box`, and with `key` its code property must be present and unique
+ * (geometryChecks.ts).
  */
-export function readGeojson(path: string, label: string = path): FeatureCollection {
-	const REFETCH = 're-fetch it with `npm run fetch-data -- --force` (or check it against data/sources.json)';
-	let bytes: Buffer;
-	try {
-		bytes = readFileSync(path);
-	} catch (err) {
-		throw new InputError(
-			label,
-			null,
-			null,
-			`cannot read the file (${(err as Error).message})`,
-			'run `npm run fetch-data` first'
-		);
-	}
-	if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-		try {
-			bytes = gunzipSync(bytes);
-		} catch (err) {
-			throw new InputError(
-				label,
-				null,
-				null,
-				`the gzip data is truncated or corrupt (${(err as Error).message})`,
-				REFETCH
-			);
-		}
-	} else if (path.endsWith('.gz')) {
-		throw new InputError(label, null, null, 'the name ends in .gz but the file is not gzip', REFETCH);
-	}
-	const text = bytes.toString('utf8');
+export function readGeojson(path: string, label: string = path, box: Box = BOXES.uk, key?: string): FeatureCollection {
+	const bytes = readInputBytes(path, label);
+	const text = decodeInput(bytes, label);
 	let data: unknown;
 	try {
 		data = JSON.parse(text);
@@ -174,7 +147,8 @@ export function readGeojson(path: string, label: string = path): FeatureCollecti
 		if (!f || f.type !== 'Feature')
 			throw new InputError(label, null, null, `features[${i}] is not a GeoJSON Feature`, REFETCH);
 	});
-	checkAreaFeatures(fc.features, label, REFETCH);
+	checkAreaFeatures(fc.features, label, REFETCH, box);
+	if (key) checkFeatureKeys(fc.features as Feature[], label, key, REFETCH);
 	return fc as FeatureCollection;
 }
 

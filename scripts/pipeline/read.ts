@@ -5,31 +5,14 @@
 // file, line, column and what to do. Files are small enough (the largest, Code-Point Open, is
 // ~130 MB unzipped) to read whole; rows are parsed by the atlas's one CSV reader (csv-parse, in
 // src/lib/domain/csv.ts) and checked one at a time, so only the declared columns are kept.
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { basename } from 'node:path';
 import { CsvSyntaxError, forEachCsvRow, parseCsv as parseCsvRows } from '../../src/lib/domain/csv';
+import { readText } from './inputs/bytes';
+import { InputError, REFETCH } from './inputs/error';
 
 export { CODE } from './inputs/codeFormats';
-
-export class InputError extends Error {
-	constructor(
-		readonly file: string,
-		readonly line: number | null,
-		readonly column: string | null,
-		readonly problem: string,
-		readonly fix: string,
-		options?: ErrorOptions
-	) {
-		const where = [file, line === null ? null : `line ${line}`, column === null ? null : `column ${column}`]
-			.filter(Boolean)
-			.join(', ');
-		super(`${where}: ${problem}\n  Fix: ${fix}`, options);
-		this.name = 'InputError';
-	}
-}
-
-const REFETCH = 'check the file against data/sources.json, or re-fetch it with `npm run fetch-data -- --force`';
+export { InputError, REFETCH } from './inputs/error';
+export { decodeInput, gunzipInput, readInputBytes, readText } from './inputs/bytes';
 
 export type CellType = 'string' | 'number' | 'integer';
 
@@ -60,73 +43,6 @@ export interface CsvSpec {
 	rowsWanted?: string;
 	/** A label for messages; defaults to the path relative to data/raw. */
 	label?: string;
-}
-
-/** Decode a file's bytes to text, rejecting what is not UTF-8 with a clear message. */
-export function decodeInput(bytes: Uint8Array, label: string): string {
-	if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-		throw new InputError(
-			label,
-			1,
-			null,
-			'the file is UTF-16 encoded (it starts with a UTF-16 byte-order mark)',
-			'save it as UTF-8 CSV, or ' + REFETCH
-		);
-	}
-	let start = 0;
-	// A UTF-8 byte-order mark is a known quirk (the NHS payments file has one): skip it.
-	if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-	const body = bytes.subarray(start);
-	try {
-		return new TextDecoder('utf-8', { fatal: true }).decode(body);
-	} catch {
-		const lossy = new TextDecoder('utf-8').decode(body);
-		const at = lossy.indexOf('\uFFFD');
-		const line = at < 0 ? null : countLines(lossy, at);
-		throw new InputError(
-			label,
-			line,
-			null,
-			'the file is not valid UTF-8 (perhaps Windows-1252 or Latin-1)',
-			're-save it as UTF-8, or ' + REFETCH
-		);
-	}
-}
-
-function countLines(text: string, upTo: number): number {
-	let n = 1;
-	for (let i = text.indexOf('\n'); i >= 0 && i < upTo; i = text.indexOf('\n', i + 1)) n++;
-	return n;
-}
-
-/** Read a file, gunzipping `.gz`, and decode it as UTF-8. */
-export function readText(path: string, label = basename(path)): string {
-	let bytes: Uint8Array;
-	try {
-		bytes = readFileSync(path);
-	} catch (e) {
-		throw new InputError(
-			label,
-			null,
-			null,
-			`cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? e})`,
-			'run `npm run fetch-data` to fetch the inputs'
-		);
-	}
-	if (path.endsWith('.gz')) {
-		try {
-			bytes = gunzipSync(bytes);
-		} catch (e) {
-			throw new InputError(
-				label,
-				null,
-				null,
-				`the gzip stream is damaged or truncated (${(e as Error).message})`,
-				REFETCH
-			);
-		}
-	}
-	return decodeInput(bytes, label);
 }
 
 /** One line's fields, or null when its quoting is malformed (unterminated or stray quotes). */

@@ -10,6 +10,8 @@ export function readLsoaLookup(path: string): { lsoa11: string; lsoa21: string; 
 			{ name: 'lsoa21_code', ...CODE.lsoa11Any },
 			{ name: 'change_code', pattern: /^[USMX]$/, patternHint: 'one of U, S, M, X' }
 		],
+		// One row per 2011 × 2021 pair: a repeated pair would split a 2011 LSOA's patients twice.
+		unique: ['lsoa11_code', 'lsoa21_code'],
 		label: INPUT_FILES.lsoaLookup
 	}).map((r) => ({ lsoa11: str(r.lsoa11_code), lsoa21: str(r.lsoa21_code), change: str(r.change_code) }));
 }

@@ -11,6 +11,8 @@ export function readFingertipsImd(path: string, year: number): Map<string, numbe
 			{ name: 'Value', type: 'number', optional: true }
 		],
 		where: (r) => r.Year === year && r.Value !== null,
+		// One value per practice in a year.
+		unique: 'AreaCode',
 		label: INPUT_FILES.fingertipsImd
 	});
 	return new Map(rows.map((r) => [str(r.AreaCode), num(r.Value)]));
@@ -19,6 +21,7 @@ export function readFingertipsImd(path: string, year: number): Map<string, numbe
 export function readBlackwellImd(path: string): Map<string, number> {
 	const rows = readCsv(path, {
 		columns: [{ name: 'practice_code' }, { name: 'imd_score', type: 'number', optional: true, missing: ['NA'] }],
+		unique: 'practice_code',
 		label: INPUT_FILES.blackwellImd
 	});
 	return new Map(rows.filter((r) => r.imd_score !== null).map((r) => [str(r.practice_code), num(r.imd_score)]));

@@ -7,17 +7,22 @@ import { writeAtomic } from '../../lib/atomicWrite';
 import { encodeNetworkFootprints } from '../../../src/lib/domain/formats/networkFootprints';
 import * as inputs from '../inputs';
 import { dissolve, labelFeatures, readGeojson } from '../geometry';
+import { BOXES } from '../geometryChecks';
+import { checkSourceRows } from '../inputs/expect';
 import { networkFootprints, readNetworks } from '../networks';
 import { writeVectorArchive } from '../tiles';
 import type { StepContext } from './context';
 
 export async function run(ctx: StepContext): Promise<void> {
-	const boundarySource = (name: inputs.InputName, codeKey: string, nameKey: string): Feature[] =>
-		readGeojson(ctx.input(name), inputs.INPUT_FILES[name]).features.map((f) => ({
+	const boundarySource = (name: inputs.InputName, codeKey: string, nameKey: string): Feature[] => {
+		const { features } = readGeojson(ctx.input(name), inputs.INPUT_FILES[name], BOXES.england, codeKey);
+		checkSourceRows(ctx.get('sources'), name, features.length);
+		return features.map((f) => ({
 			type: 'Feature',
 			geometry: f.geometry,
 			properties: { code: String(f.properties?.[codeKey]), name: String(f.properties?.[nameKey] ?? '') }
 		}));
+	};
 	const icb = boundarySource('icbBoundaries', 'ICB23CD', 'ICB23NM');
 	const sicbl = boundarySource('sicblBoundaries', 'SICBL23CD', 'SICBL23NM');
 	const nhser = boundarySource('nhserBoundaries', 'NHSER24CD', 'NHSER24NM');

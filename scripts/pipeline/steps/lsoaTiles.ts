@@ -5,13 +5,16 @@ import type { Feature } from 'geojson';
 import { LAD_TILE_LAYER, LSOA_TILE_LAYER } from '../../../src/lib/domain/formats/lsoaTiles';
 import * as inputs from '../inputs';
 import { readGeojson } from '../geometry';
+import { BOXES } from '../geometryChecks';
+import { checkSourceRows } from '../inputs/expect';
 import { ladTileProperties, lsoaTileProperties } from '../lsoa';
 import { writeVectorArchive } from '../tiles';
 import type { StepContext } from './context';
 
 export async function run(ctx: StepContext): Promise<void> {
 	const rows = ctx.get('lsoaRows');
-	const ladGeo = readGeojson(ctx.input('ladBoundaries'), inputs.INPUT_FILES.ladBoundaries);
+	const ladGeo = readGeojson(ctx.input('ladBoundaries'), inputs.INPUT_FILES.ladBoundaries, BOXES.uk, 'LAD24CD');
+	checkSourceRows(ctx.get('sources'), 'ladBoundaries', ladGeo.features.length);
 	ctx.set('ladGeo', ladGeo);
 	const lsoaProps = new Map(rows.map((r) => [r.code, lsoaTileProperties(r)]));
 	const ladProps = ladTileProperties(rows);

@@ -1,29 +1,56 @@
 // Step: read and validate the raw inputs every later step uses (each reader stops the build with an
 // InputError naming file, line and column). Code-Point Open and the LSOA boundaries are the large ones.
+// Each input's record count is checked against data/sources.json (expectedRows), and the files keyed
+// by LSOA against the vintage the atlas joins on (2021 codes for IoD2025, population and boundaries;
+// 2011 codes for IoD2019 and the registrations).
 import { readFileSync } from 'node:fs';
 import * as inputs from '../inputs';
 import { readCodePoint } from '../codePoint';
 import { readGeojson } from '../geometry';
+import { BOXES } from '../geometryChecks';
+import { checkSourceRows } from '../inputs/expect';
+import { checkLsoaVintages } from '../inputs/vintages';
 import type { StepContext } from './context';
 
 export function run(ctx: StepContext): void {
 	const manifest = JSON.parse(readFileSync(ctx.sourcesPath, 'utf8'));
 	ctx.set('sources', manifest.sources);
 	ctx.set('attribution', (manifest.attributions as string[]).join(' '));
-	ctx.set('imdRows', inputs.readImd2025(ctx.input('imd2025')));
-	ctx.set('imd2019', inputs.readImd2019(ctx.input('imd2019')));
-	ctx.set('lookup', inputs.readLsoaLookup(ctx.input('lsoaLookup')));
-	ctx.set('geography', inputs.readLsoaGeography(ctx.input('lsoaGeography')));
-	ctx.set('population', inputs.readPopulation(ctx.input('population')));
+	/** The value read, once its record count matches the manifest's. */
+	const counted = <T>(id: inputs.InputName, value: T, count: (v: T) => number): T => {
+		checkSourceRows(manifest.sources, id, count(value));
+		return value;
+	};
+	const size = (m: { size: number }) => m.size;
+	const length = (a: { length: number }) => a.length;
+	ctx.set('imdRows', counted('imd2025', inputs.readImd2025(ctx.input('imd2025')), length));
+	ctx.set('imd2019', counted('imd2019', inputs.readImd2019(ctx.input('imd2019')), size));
+	ctx.set('lookup', counted('lsoaLookup', inputs.readLsoaLookup(ctx.input('lsoaLookup')), length));
+	ctx.set('geography', counted('lsoaGeography', inputs.readLsoaGeography(ctx.input('lsoaGeography')), length));
+	ctx.set('population', counted('population', inputs.readPopulation(ctx.input('population')), size));
 	ctx.mark('read deprivation + lookups');
-	ctx.set('practiceMap', inputs.readPracticeMap(ctx.input('practiceMap')));
-	ctx.set('addresses', inputs.readEpraccur(ctx.input('epraccur')));
-	ctx.set('registrations', inputs.readRegistrations(ctx.input('registrations')));
-	ctx.set('workforce', inputs.readWorkforce(ctx.input('workforce'), 2025));
-	ctx.set('payments', inputs.readPayments(ctx.input('payments')));
+	ctx.set('practiceMap', counted('practiceMap', inputs.readPracticeMap(ctx.input('practiceMap')), length));
+	ctx.set('addresses', counted('epraccur', inputs.readEpraccur(ctx.input('epraccur')), size));
+	const registrations = inputs.readRegistrations(ctx.input('registrations'));
+	ctx.set(
+		'registrations',
+		counted('registrations', registrations, (r) => r.rows.length)
+	);
+	ctx.set('workforce', counted('workforce', inputs.readWorkforce(ctx.input('workforce'), 2025), length));
+	ctx.set('payments', counted('payments', inputs.readPayments(ctx.input('payments')), size));
 	ctx.mark('read practice inputs');
-	ctx.set('codePoint', readCodePoint(ctx.input('codePoint'), inputs.INPUT_FILES.codePoint));
+	const codePoint = readCodePoint(ctx.input('codePoint'), inputs.INPUT_FILES.codePoint);
+	ctx.set(
+		'codePoint',
+		counted('codePoint', codePoint, (c) => c.postcodes)
+	);
 	ctx.mark('read Code-Point Open');
-	ctx.set('lsoaGeo', readGeojson(ctx.input('lsoa21Boundaries'), inputs.INPUT_FILES.lsoa21Boundaries));
+	const lsoaFile = inputs.INPUT_FILES.lsoa21Boundaries;
+	const lsoaGeo = readGeojson(ctx.input('lsoa21Boundaries'), lsoaFile, BOXES.england, 'LSOA21CD');
+	ctx.set(
+		'lsoaGeo',
+		counted('lsoa21Boundaries', lsoaGeo, (g) => g.features.length)
+	);
+	checkLsoaVintages(ctx);
 	ctx.mark('read LSOA boundaries');
 }

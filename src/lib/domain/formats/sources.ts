@@ -24,6 +24,19 @@ export interface SourceEntry {
 	bytes: number;
 	/** How the mirror copy was derived from the publisher's file. */
 	derivation: string;
+	/** How many records the pipeline must read from the file (a shortfall or excess stops the build). */
+	expectedRows?: ExpectedRows;
+}
+
+/**
+ * The records a file must hold: `count` (rows the pipeline keeps from a CSV, features of a GeoJSON)
+ * within ± `tolerancePct` per cent; `of` says what they are, for messages (e.g. "LSOAs 2021"). A new
+ * vintage of a file updates its count in the same change.
+ */
+export interface ExpectedRows {
+	count: number;
+	tolerancePct: number;
+	of: string;
 }
 
 export interface SourcesManifest {
