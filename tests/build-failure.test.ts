@@ -33,6 +33,16 @@ let tmp: string;
 let raw: string;
 let site: string;
 let out: string;
+/** The world's manifest with record counts, as data/sources.json states them for the real inputs. */
+let sources: string;
+
+/** Record counts the world's inputs must hold (its registrations have 17 rows, its geography 20 LSOAs). */
+const WORLD_ROWS: Record<string, { count: number; tolerancePct: number; of: string }> = {
+	registrations: { count: 17, tolerancePct: 5, of: 'practice × LSOA rows' },
+	lsoaGeography: { count: 20, tolerancePct: 0, of: 'LSOAs 2021' },
+	imd2025: { count: 20, tolerancePct: 0, of: 'LSOAs 2021' },
+	lsoa21Boundaries: { count: 20, tolerancePct: 0, of: 'LSOA 2021 boundaries' }
+};
 
 beforeAll(() => {
 	tmp = mkdtempSync(join(tmpdir(), 'atlas-build-failure-'));
@@ -42,11 +52,15 @@ beforeAll(() => {
 	out = join(site, 'data');
 	cpSync(world, raw, { recursive: true });
 	mkdirSync(site);
+	const manifest = JSON.parse(readFileSync(join(world, 'sources.json'), 'utf8'));
+	for (const entry of manifest.sources) if (WORLD_ROWS[entry.id]) entry.expectedRows = WORLD_ROWS[entry.id];
+	sources = join(tmp, 'sources.json');
+	writeFileSync(sources, JSON.stringify(manifest));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function build(...args: string[]) {
-	const r = spawnSync(tsx, ['scripts/build.ts', '--raw', raw, '--out', out, ...args], {
+	const r = spawnSync(tsx, ['scripts/build.ts', '--raw', raw, '--out', out, '--sources', sources, ...args], {
 		cwd: root,
 		encoding: 'utf8',
 		timeout: 120_000
@@ -197,6 +211,63 @@ describe.sequential('scripts/build.ts on the hand-made world', () => {
 				breakIt: () => rmSync(rawPath('places'))
 			},
 			{
+				what: 'the registrations cut at a row boundary (a third of the rows gone)',
+				file: INPUT_FILES.registrations,
+				message: /holds 11 practice × LSOA rows; expected 17 ± 5% \(data\/sources\.json, expectedRows\): 6 missing/,
+				breakIt: () =>
+					editText('registrations', (t) =>
+						t
+							.split('\n')
+							.slice(0, 1 + 11)
+							.join('\n')
+					)
+			},
+			{
+				what: 'the LSOA geography lookup with half its rows',
+				file: INPUT_FILES.lsoaGeography,
+				message: /holds 10 LSOAs 2021; expected 20 \(data\/sources\.json, expectedRows\): 10 missing/,
+				breakIt: () =>
+					editText('lsoaGeography', (t) =>
+						t
+							.split('\n')
+							.slice(0, 1 + 10)
+							.join('\n')
+					)
+			},
+			{
+				what: 'IoD2025 given an LSOA 2011 code (one split in 2021)',
+				file: INPUT_FILES.imd2025,
+				line: 6,
+				column: 'lsoa21_code',
+				message: /the file has LSOA 2011 codes \(1 of 20 codes .*\), e\.g\. "E01080001"; expected LSOA 2021 codes/,
+				breakIt: () => editText('imd2025', (t) => t.replace('\nE01090005,', '\nE01080001,'))
+			},
+			{
+				what: 'LSOA boundaries with longitude and latitude swapped',
+				file: INPUT_FILES.lsoa21Boundaries,
+				message: /features\[0\] \(LSOA21CD E01090001\) position \[54\.54, -1\.35\] .*swapped/,
+				breakIt: () =>
+					editText('lsoa21Boundaries', (t) => {
+						const fc = JSON.parse(t);
+						fc.features[0].geometry.coordinates = fc.features[0].geometry.coordinates.map((ring: number[][]) =>
+							ring.map(([x, y]) => [y, x])
+						);
+						return JSON.stringify(fc);
+					})
+			},
+			{
+				what: 'an empty .gz',
+				file: INPUT_FILES.registrations,
+				message: /the file is empty \(0 bytes; expected a gzip-compressed file\)/,
+				breakIt: () => writeFileSync(rawPath('registrations'), '')
+			},
+			{
+				what: 'a .gz that is plain text',
+				file: INPUT_FILES.imd2019,
+				message: /the name ends in \.gz but the file is not gzip \(it starts "lsoa11_code/,
+				breakIt: () => writeFileSync(rawPath('imd2019'), gunzipSync(readFileSync(rawPath('imd2019'))))
+			},
+			{
 				// Fails at the very end (the cross-check), after tiles and tables were written to staging.
 				what: 'a truncated reference file read last',
 				file: INPUT_FILES.fingertipsImd,
@@ -222,6 +293,7 @@ describe.sequential('scripts/build.ts on the hand-made world', () => {
 			expect(r.stderr).toMatch(new RegExp(`${where}: `));
 			expect(r.stderr).toMatch(c.message);
 			expect(r.stderr).toMatch(/\n {2}Fix: \S/);
+			expect(r.stderr, 'no stack trace').not.toMatch(/\n\s+at /);
 			expect(r.stderr).toContain(`${out} is unchanged`);
 			expect(snapshot()).toEqual(good);
 			expect(leftovers()).toEqual([]);

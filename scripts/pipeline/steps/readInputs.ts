@@ -10,10 +10,23 @@ import { readGeojson } from '../geometry';
 import { BOXES } from '../geometryChecks';
 import { checkSourceRows } from '../inputs/expect';
 import { checkLsoaVintages } from '../inputs/vintages';
+import type { SourceEntry } from '../../../src/lib/domain/formats/sources';
+import { InputError } from '../read';
 import type { StepContext } from './context';
 
 export function run(ctx: StepContext): void {
-	const manifest = JSON.parse(readFileSync(ctx.sourcesPath, 'utf8'));
+	let manifest: { sources: SourceEntry[]; attributions: string[] };
+	try {
+		manifest = JSON.parse(readFileSync(ctx.sourcesPath, 'utf8'));
+	} catch (e) {
+		throw new InputError(
+			ctx.sourcesPath,
+			null,
+			null,
+			`cannot read the manifest (${(e as Error).message})`,
+			'repair it'
+		);
+	}
 	ctx.set('sources', manifest.sources);
 	ctx.set('attribution', (manifest.attributions as string[]).join(' '));
 	/** The value read, once its record count matches the manifest's. */
