@@ -2,8 +2,20 @@
 // dropped connections and server errors are retried with back-off, and what reaches the screen is in
 // words for people (the developer's command goes to the console).
 import { describe, expect, it } from 'vitest';
-import type { RangeResponse, Source } from 'pmtiles';
-import { RetryingSource, isCancellation, isTransient, mapErrorToDataError } from '../src/lib/map/archives';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature } from 'geojson';
+import { bytesToHeader, type RangeResponse, type Source } from 'pmtiles';
+import {
+	RetryingSource,
+	archiveLength,
+	checkArchiveLength,
+	isCancellation,
+	isTransient,
+	mapErrorToDataError
+} from '../src/lib/map/archives';
+import { writeVectorArchive } from '../scripts/pipeline/tiles';
 import { DataError, MAP_DATA_ADVICE } from '../src/lib/data/errors';
 
 /** A source that fails with the given errors, in order, then answers. */
@@ -117,5 +129,74 @@ describe('map errors on screen', () => {
 		);
 		expect(new DataError('data/practices.json', 'is missing (HTTP 404)').advice).not.toMatch(/npm|npx|`/);
 		expect(new DataError('data/boundaries.pmtiles', 'is missing').advice).toBe(MAP_DATA_ADVICE);
+	});
+});
+
+describe('a truncated archive is reported on load', () => {
+	/** A range source over some bytes, answering as sirv and the test harness do past the end (416 or empty). */
+	const over = (bytes: Uint8Array, past: 'empty' | '416' = 'empty'): Source => ({
+		getKey: () => 'http://127.0.0.1/data/lsoa.pmtiles',
+		async getBytes(offset: number, length: number): Promise<RangeResponse> {
+			if (offset >= bytes.length && past === '416') throw new Error('Bad response code: 416');
+			return { data: bytes.slice(offset, offset + length).buffer };
+		}
+	});
+	// Header of a 1,000-byte archive: directory 127–226, metadata 227–326, tiles 400–999, no leaves.
+	const header = {
+		rootDirectoryOffset: 127,
+		rootDirectoryLength: 100,
+		jsonMetadataOffset: 227,
+		jsonMetadataLength: 100,
+		leafDirectoryOffset: 327,
+		leafDirectoryLength: 0,
+		tileDataOffset: 400,
+		tileDataLength: 600
+	};
+
+	it('the length an archive must have is the end of its last section', () => {
+		expect(archiveLength(header)).toBe(1000);
+		// Leaf directories after the tiles (as some writers place them).
+		expect(archiveLength({ ...header, leafDirectoryOffset: 1000, leafDirectoryLength: 50 })).toBe(1050);
+	});
+
+	it('a whole archive passes; one cut short fails, naming the file and the length', async () => {
+		await expect(checkArchiveLength(over(new Uint8Array(1000)), header, 'data/lsoa.pmtiles')).resolves.toBeUndefined();
+		for (const past of ['empty', '416'] as const) {
+			const e = await checkArchiveLength(over(new Uint8Array(700), past), header, 'data/lsoa.pmtiles').catch((x) => x);
+			expect(e).toBeInstanceOf(DataError);
+			expect(e.message).toMatch(/^data\/lsoa\.pmtiles: is truncated: its header says 1,000 bytes/);
+			expect(e.advice).toBe(MAP_DATA_ADVICE);
+		}
+	});
+
+	it('a real archive written by the pipeline, whole and cut by one byte', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'atlas-archive-'));
+		const path = join(dir, 'a.pmtiles');
+		const square: Feature = {
+			type: 'Feature',
+			properties: { code: 'A' },
+			geometry: {
+				type: 'Polygon',
+				coordinates: [
+					[
+						[-1.3, 54.5],
+						[-1.2, 54.5],
+						[-1.2, 54.6],
+						[-1.3, 54.6],
+						[-1.3, 54.5]
+					]
+				]
+			}
+		};
+		await writeVectorArchive(path, [{ name: 'lsoa', features: [square], minzoom: 0, maxzoom: 6 }], {
+			name: 'test',
+			attribution: 'test'
+		});
+		const bytes = new Uint8Array(readFileSync(path));
+		rmSync(dir, { recursive: true, force: true });
+		const h = bytesToHeader(bytes.slice(0, 127).buffer);
+		expect(archiveLength(h)).toBe(bytes.length);
+		await expect(checkArchiveLength(over(bytes), h, 'data/a.pmtiles')).resolves.toBeUndefined();
+		await expect(checkArchiveLength(over(bytes.slice(0, -1)), h, 'data/a.pmtiles')).rejects.toThrow(/truncated/);
 	});
 });

@@ -175,6 +175,21 @@ browserSuite('atlas map in headless Chromium', (session) => {
 		await page.close();
 	}, 60_000);
 
+	it('a truncated LSOA tile archive is reported on load, even though its header and first tiles read', async () => {
+		const { page } = await open('', DESKTOP, (p) =>
+			serveDataFrom(p, dataDir, (file, bytes) =>
+				file === 'lsoa.pmtiles' ? bytes.subarray(0, Math.floor(bytes.length * 0.6)) : bytes
+			)
+		);
+		const alert = page.getByTestId('data-errors');
+		await alert.waitFor({ timeout: 30_000 });
+		const text = (await alert.textContent())!;
+		expect(text).toContain('data/lsoa.pmtiles');
+		expect(text).toMatch(/truncated: its header says [\d,]+ bytes/);
+		expect(text).toContain('Reload the page');
+		await page.close();
+	}, 60_000);
+
 	it('cancelled and aborted tile requests raise no data banner; quick zooms and pans neither', async () => {
 		// Drop some of the archive's range requests as a flaky connection would (the header read and
 		// two tile reads), then move the map faster than its tiles load so that maplibre cancels requests.

@@ -1,7 +1,7 @@
 // The PMTiles archives: maplibre's pmtiles:// protocol, opening and checking the two archives, and
 // telling real data problems from the noise of a moving map. Tile requests maplibre no longer needs
 // are aborted; a dropped connection or a 5xx is retried with back-off before anything is reported.
-import { FetchSource, PMTiles, Protocol, type RangeResponse, type Source } from 'pmtiles';
+import { FetchSource, PMTiles, Protocol, type Header, type RangeResponse, type Source } from 'pmtiles';
 import { DataError } from '$lib/data/errors';
 import { dataUrl } from '$lib/data/load';
 
@@ -61,6 +61,52 @@ export class RetryingSource implements Source {
 	}
 }
 
+/** The parts of a PMTiles header that say where each section of the archive lies. */
+export type ArchiveSections = Pick<
+	Header,
+	| 'rootDirectoryOffset'
+	| 'rootDirectoryLength'
+	| 'jsonMetadataOffset'
+	| 'jsonMetadataLength'
+	| 'leafDirectoryOffset'
+	| 'leafDirectoryLength'
+	| 'tileDataOffset'
+	| 'tileDataLength'
+>;
+
+/** How many bytes an archive must have: the end of its last section, as its header states. */
+export function archiveLength(h: ArchiveSections): number {
+	return Math.max(
+		h.rootDirectoryOffset + h.rootDirectoryLength,
+		h.jsonMetadataOffset + h.jsonMetadataLength,
+		(h.leafDirectoryOffset ?? 0) + (h.leafDirectoryLength ?? 0),
+		(h.tileDataOffset ?? 0) + (h.tileDataLength ?? 0)
+	);
+}
+
+/**
+ * A truncated archive (a copy or upload cut short) reads its header and first tiles fine and fails
+ * only where the map later looks: read the last byte the header promises, once, on load, and say so
+ * at once when it is not there (a server answers 416 or an empty range past the end of a file).
+ */
+export async function checkArchiveLength(source: Source, header: ArchiveSections, file: string): Promise<void> {
+	const length = archiveLength(header);
+	let got = -1;
+	let why = '';
+	try {
+		got = (await source.getBytes(length - 1, 1, undefined, undefined)).data.byteLength;
+	} catch (e) {
+		if (isTransient(e)) throw e;
+		why = ` (${(e as Error).message ?? e})`;
+	}
+	if (got !== 1) {
+		throw new DataError(
+			file,
+			`is truncated: its header says ${length.toLocaleString('en-GB')} bytes, but the file ends before that${why}`
+		);
+	}
+}
+
 export interface OpenedArchive {
 	url: string;
 	layers: string[];
@@ -69,14 +115,17 @@ export interface OpenedArchive {
 /** Open a PMTiles archive and read its header and metadata; a missing or corrupt file becomes a DataError. */
 export async function openArchive(name: string): Promise<OpenedArchive> {
 	const url = absolute(dataUrl(name));
-	const archive = new PMTiles(new RetryingSource(new FetchSource(url)));
+	const source = new RetryingSource(new FetchSource(url));
+	const archive = new PMTiles(source);
 	try {
 		const header = await archive.getHeader();
 		if (header.tileType !== 1) throw new Error(`holds tile type ${header.tileType}, expected vector tiles (MVT)`);
+		await checkArchiveLength(source, header, `data/${name}`);
 		const meta = (await archive.getMetadata()) as { vector_layers?: { id: string }[] } | null;
 		protocol.add(archive);
 		return { url, layers: (meta?.vector_layers ?? []).map((l) => l.id) };
 	} catch (e) {
+		if (e instanceof DataError) throw e;
 		const msg = (e as Error).message ?? String(e);
 		if (/404|not found/i.test(msg)) throw new DataError(`data/${name}`, 'is missing (HTTP 404)');
 		if (isTransient(e)) throw new DataError(`data/${name}`, `could not be downloaded (${msg})`);
