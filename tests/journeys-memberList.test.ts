@@ -66,7 +66,7 @@ describe('codes', () => {
 		const r = parseMemberList('code\nA81001\nX12345\nW91016\nu89141\na81001\nA8100\n', matcher);
 		expect(r.matched).toEqual([{ line: 2, code: 'A81001', input: 'A81001' }]);
 		expect(r.bad).toEqual([
-			{ line: 3, input: 'X12345', reason: 'unknown practice code X12345' },
+			{ line: 3, input: 'X12345', reason: 'no practice with code X12345' },
 			{
 				line: 4,
 				input: 'W91016',
@@ -84,6 +84,23 @@ describe('codes', () => {
 				reason: 'A8100 is not a practice code: a code is a letter and five digits, like A81001'
 			}
 		]);
+	});
+
+	it('an unknown code of another shape is a code, not a name (issue 9)', () => {
+		const r = parseMemberList('ZZZ999\nzz12\nThe Densham Surgery\n', matcher);
+		expect(r.bad).toEqual([
+			{
+				line: 1,
+				input: 'ZZZ999',
+				reason: 'no practice with code ZZZ999: a practice code is a letter and five digits, like A81001'
+			},
+			{
+				line: 2,
+				input: 'zz12',
+				reason: 'no practice with code ZZ12: a practice code is a letter and five digits, like A81001'
+			}
+		]);
+		expect(r.toConfirm.map((c) => c.candidates[0].code)).toEqual(['A81001']);
 	});
 
 	it('inputs come back as plain text, whatever they hold', () => {

@@ -1,6 +1,6 @@
 // Matching typed practice names to the practice table: tokens, a weighted similarity, and a matcher
 // prepared once per table. Names are only ever suggested, for the user to confirm.
-import { editDistance, foldPlaceName, normalisePostcode, outcodeOf } from '$lib/domain/postcode';
+import { foldPlaceName, normalisePostcode, outcodeOf } from '$lib/domain/postcode';
 import { MEMBER_LIST_LIMITS, type MemberListPractice, type NameCandidate } from './types';
 
 // Words that say what kind of place a practice is rather than which one: they count for little.
@@ -65,12 +65,45 @@ export function nameTokens(name: string): string[] {
 		.map((t) => SYNONYMS[t] ?? t);
 }
 
+// Rows of the bounded edit distance, reused (matching runs on one thread at a time).
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Edits (insertions, deletions, substitutions, adjacent swaps: optimal string alignment, as
+ * editDistance in domain/postcode) between two words, counted up to `max`: any more gives max + 1.
+ * Stops as soon as a row of the table exceeds `max`, and allocates nothing: matching 2,000 typed
+ * names calls it millions of times.
+ */
+export function boundedEdits(a: string, b: string, max: number): number {
+	const m = a.length;
+	const n = b.length;
+	if (Math.abs(m - n) > max) return max + 1;
+	if (n + 1 > rows[0].length) rows = rows.map(() => new Int32Array(2 * (n + 1)));
+	let [prev2, prev, cur] = rows;
+	for (let j = 0; j <= n; j++) prev[j] = j;
+	for (let i = 1; i <= m; i++) {
+		cur[0] = i;
+		let rowMin = i;
+		for (let j = 1; j <= n; j++) {
+			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+			let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+			if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+				d = Math.min(d, prev2[j - 2] + 1);
+			cur[j] = d;
+			if (d < rowMin) rowMin = d;
+		}
+		if (rowMin > max) return max + 1;
+		[prev2, prev, cur] = [prev, cur, prev2];
+	}
+	return Math.min(prev[n], max + 1);
+}
+
 /** How well two words match: same 1, one slip 0.8 (two for long words 0.6), one a prefix of the other 0.7. */
-function tokenMatch(q: string, t: string): number {
+export function tokenMatch(q: string, t: string): number {
 	if (q === t) return 1;
 	const short = Math.min(q.length, t.length);
 	if (short >= 4) {
-		const d = Math.abs(q.length - t.length) <= 2 ? editDistance(q, t) : 3;
+		const d = Math.abs(q.length - t.length) <= 2 ? boundedEdits(q, t, 2) : 3;
 		if (d === 1) return 0.8;
 		if (d === 2 && short >= 7) return 0.6;
 	}
@@ -84,7 +117,11 @@ function tokenMatch(q: string, t: string): number {
  * counted at the lighter word's weight times the match quality, so the score never exceeds 1.
  * Generic words ("surgery", "medical") weigh a quarter of a distinctive word.
  */
-export function nameSimilarity(query: readonly string[], name: readonly string[]): number {
+export function nameSimilarity(
+	query: readonly string[],
+	name: readonly string[],
+	match: (q: string, t: string) => number = tokenMatch
+): number {
 	const wq = query.reduce((s, t) => s + weight(t), 0);
 	const wn = name.reduce((s, t) => s + weight(t), 0);
 	if (wq + wn === 0) return 0;
@@ -95,7 +132,7 @@ export function nameSimilarity(query: readonly string[], name: readonly string[]
 		let at = -1;
 		for (let j = 0; j < name.length; j++) {
 			if (used[j]) continue;
-			const m = tokenMatch(q, name[j]);
+			const m = match(q, name[j]);
 			if (m > best) {
 				best = m;
 				at = j;
@@ -137,6 +174,15 @@ export function memberMatcher(practices: readonly MemberListPractice[]): MemberM
 		else vocabulary.set(t[0], [t]);
 	}
 	const similarWords = new Map<string, string[]>();
+	// Word pairs already compared (a list repeats its words, and the practice file its own).
+	const pairs = new Map<string, Map<string, number>>();
+	const match = (q: string, t: string) => {
+		let row = pairs.get(q);
+		if (!row) pairs.set(q, (row = new Map()));
+		let m = row.get(t);
+		if (m === undefined) row.set(t, (m = tokenMatch(q, t)));
+		return m;
+	};
 	// Words of the practice file close to a typed word (memoised: lists repeat words a lot).
 	const near = (q: string): string[] => {
 		let hit = similarWords.get(q);
@@ -161,7 +207,7 @@ export function memberMatcher(practices: readonly MemberListPractice[]): MemberM
 			const out: (NameCandidate & { place: number })[] = [];
 			for (const i of pool) {
 				const p = practices[i];
-				let score = nameSimilarity(q, tokens[i]);
+				let score = nameSimilarity(q, tokens[i], match);
 				// A matching postcode makes a plausible name near certain; a matching district helps a little.
 				// `place` also breaks ties, so of two PARK SURGERYs the one at the row's postcode comes first.
 				let place = 2;

@@ -19,6 +19,8 @@ import { MEMBER_LIST_LIMITS, type MemberListPractice, type MemberListResult } fr
 
 /** Something meant as a code but mistyped: short, no spaces, mostly digits ("A8100", "A810011"). */
 const BROKEN_CODE = /^[A-Z]{0,2}\d[A-Z\d]{2,6}$/;
+/** One word of letters then digits ("ZZZ999", "GP1234"): a code, not a name, whatever its shape. */
+const CODE_LIKE = /^[A-Z]{1,4}\d{2,6}[A-Z]?$/;
 
 const echo = (s: string) =>
 	s.length > MEMBER_LIST_LIMITS.maxEcho ? `${s.slice(0, MEMBER_LIST_LIMITS.maxEcho - 1)}…` : s;
@@ -121,6 +123,15 @@ export function parseMemberList(
 			});
 			continue;
 		}
+		if (CODE_LIKE.test(name.trim().toUpperCase())) {
+			const code = name.trim().toUpperCase();
+			result.bad.push({
+				line,
+				input: echo(name),
+				reason: `no practice with code ${code}: a practice code is a letter and five digits, like A81001`
+			});
+			continue;
+		}
 		if (name.length > MEMBER_LIST_LIMITS.maxNameChars) {
 			result.bad.push({
 				line,
@@ -153,5 +164,5 @@ function unknownCodeReason(code: string, matcher: MemberMatcher): string {
 	if (pcn) return `${code} is a Primary Care Network (${pcn}), not a practice: list its practices instead`;
 	// Welsh practices' codes begin with W; they are outside England's registrations file.
 	if (code.startsWith('W')) return `${code} looks like a Welsh practice: not a practice in England's mapping file`;
-	return `unknown practice code ${code}`;
+	return `no practice with code ${code}`;
 }
