@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { editDistance } from '../src/lib/domain/postcode';
 import {
 	MEMBER_LIST_LIMITS,
+	MemberListClient,
+	boundedEdits,
+	tokenMatch,
 	memberMatcher,
 	nameSimilarity,
 	nameTokens,
@@ -243,5 +247,62 @@ describe('the file as a whole', () => {
 	it('a stray quote does not swallow the following lines', () => {
 		const r = parseMemberList('"A81001\nA81002\n', matcher);
 		expect(r.matched.map((m) => m.code)).toEqual(['A81001', 'A81002']);
+	});
+});
+
+describe('matching speed-ups keep the same answers', () => {
+	it('boundedEdits agrees with editDistance up to its bound, and says "more" past it', () => {
+		const words = [
+			'densham',
+			'dnesham',
+			'densam',
+			'densham',
+			'dewsham',
+			'park',
+			'prak',
+			'parks',
+			'surgery',
+			'surg',
+			'a',
+			''
+		];
+		for (const a of words)
+			for (const b of words) {
+				const d = editDistance(a, b);
+				expect(boundedEdits(a, b, 2), `${a} / ${b}`).toBe(Math.min(d, 3));
+			}
+		// Hand-worked: a swap is one edit; "kitten" → "sitting" is three (past the bound of 2).
+		expect(boundedEdits('dnesham', 'densham', 2)).toBe(1);
+		expect(boundedEdits('kitten', 'sitting', 2)).toBe(3);
+		expect(boundedEdits('kitten', 'sitting', 5)).toBe(3);
+	});
+
+	it('word matches: same, one slip, two slips in a long word, a prefix', () => {
+		expect(tokenMatch('densham', 'densham')).toBe(1);
+		expect(tokenMatch('dnesham', 'densham')).toBe(0.8);
+		expect(tokenMatch('grangewod', 'grangewood')).toBe(0.8);
+		expect(tokenMatch('grnagewod', 'grangewood')).toBe(0.6);
+		expect(tokenMatch('surg', 'surgery')).toBe(0.7);
+		expect(tokenMatch('park', 'lane')).toBe(0);
+	});
+
+	it('progress is reported as rows are read, ending with all of them', () => {
+		const seen: [number, number][] = [];
+		const names = Array.from({ length: 120 }, (_, i) => (i % 2 ? 'densham surgery' : `A8100${i % 3}`));
+		parseMemberList(['name', ...names].join('\n'), matcher, (done, total) => seen.push([done, total]));
+		expect(seen).toEqual([
+			[0, 120],
+			[50, 120],
+			[100, 120],
+			[120, 120]
+		]);
+	});
+
+	it('without Worker support the client reads the list on the page, with the same result', async () => {
+		const client = new MemberListClient(practices, () => null);
+		const text = 'A81001\nthe densham surg\nZZZ999\n';
+		const run = client.parse(text);
+		expect(await run.result).toEqual(parseMemberList(text, practices));
+		client.dispose();
 	});
 });
