@@ -3,10 +3,13 @@
 import * as inputs from '../inputs';
 import { buildPostcodeIndex } from '../postcodeIndex';
 import { buildPlaceIndex, readPlaces } from '../places';
+import { checkSourceRows } from '../inputs/expect';
 import type { StepContext } from './context';
 
 export function run(ctx: StepContext): void {
 	ctx.set('postcodeIndex', buildPostcodeIndex(ctx.get('codePoint'), ctx.outDir));
-	ctx.set('placeIndex', buildPlaceIndex(readPlaces(ctx.input('places'), inputs.INPUT_FILES.places), ctx.outDir));
+	const places = readPlaces(ctx.input('places'), inputs.INPUT_FILES.places);
+	checkSourceRows(ctx.get('sources'), 'places', places.length);
+	ctx.set('placeIndex', buildPlaceIndex(places, ctx.outDir));
 	ctx.mark('search indexes');
 }
