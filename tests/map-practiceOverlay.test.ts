@@ -97,8 +97,14 @@ describe('practice overlay', () => {
 		// Area in proportion to the list: four times the patients, twice the radius.
 		expect(practiceRadius(16_000) / practiceRadius(4_000)).toBeCloseTo(2);
 		const far = byId(practiceOverlay(input({ zoom: 5 })), 'practices')!;
-		expect(far.opacity).toBe(0.9);
+		// National zoom: smaller and see-through, so the neighbourhoods read between and under them.
+		expect(radiusScale(5)).toBeCloseTo(2 ** -1.5, 12);
+		expect(radiusScale(3)).toBe(0.3);
+		expect(far.opacity).toBeCloseTo(0.55, 12);
+		expect(byId(practiceOverlay(input({ zoom: 6.5 })), 'practices')!.opacity).toBeCloseTo(0.775, 12);
 		expect(far.lineWidthScale).toBe(0.45);
+		expect(far.pickable).toBe(true);
+		expect(byId(practiceOverlay(input({ zoom: 8 })), 'practices')!.opacity).toBe(1);
 		expect(byId(practiceOverlay(input({ zoom: 10 })), 'practices')!.opacity).toBe(1);
 	});
 

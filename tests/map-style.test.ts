@@ -93,10 +93,14 @@ describe('buildStyle', () => {
 		expect(layerIdsFor('lsoa', inputs.boundaryLayers, ids)).toContain('fill-imd-lsoa');
 	});
 
-	it("one fill layer per measure and zoom band; only the view's measure is opaque", () => {
+	it("one fill layer per measure, neighbourhoods from zoom 4; only the view's measure is opaque", () => {
 		const v = { ...DEFAULT_VIEW, measure: 'edu' as const };
 		const layers = measureLayers(['imd', 'edu'], v, 4.3);
-		expect(layers.map((l) => l.id)).toEqual(['fill-imd-lad', 'fill-imd-lsoa', 'fill-edu-lad', 'fill-edu-lsoa']);
+		expect(layers.map((l) => l.id)).toEqual(['fill-imd-lsoa', 'fill-edu-lsoa']);
+		expect(layers.map((l) => [l.type === 'fill' && l['source-layer'], l.minzoom])).toEqual([
+			['lsoa', 4],
+			['lsoa', 4]
+		]);
 		const opacity = (id: string) => (layers.find((l) => l.id === id)!.paint as Record<string, unknown>)['fill-opacity'];
 		expect(opacity(measureLayerId('edu', 'lsoa'))).toBeGreaterThan(0.5);
 		expect(opacity(measureLayerId('imd', 'lsoa'))).toBe(0);
@@ -105,7 +109,7 @@ describe('buildStyle', () => {
 			buildStyle(inputs, v)
 				.layers.filter((l) => l.id.startsWith('fill-'))
 				.map((l) => l.id)
-		).toEqual(['fill-edu-lad', 'fill-edu-lsoa']);
+		).toEqual(['fill-edu-lsoa']);
 	});
 
 	it('decile masks cover exactly the deciles the IMD filter leaves out', () => {

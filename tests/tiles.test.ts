@@ -24,6 +24,13 @@ import {
 	type TileLayer
 } from '../scripts/pipeline/tiles';
 import { dissolve, labelFeatures, readCodeNamed, readGeojson } from '../scripts/pipeline/geometry';
+import { coalescedLayers } from '../scripts/pipeline/lib/tileCoalesce';
+import {
+	LSOA_COUNT_PROPERTY,
+	LSOA_DETAIL_ZOOM,
+	LSOA_MIN_PIXELS,
+	LSOA_TILE_MIN_ZOOM
+} from '../src/lib/domain/formats/lsoaTiles';
 import {
 	distinct,
 	drawnPolygons,
@@ -492,11 +499,20 @@ describe.skipIf(!boundaries)(realTitle, () => {
 			.map((f, i) => ({ ...f, properties: { ...f.properties, ...measures(i) } }));
 		englandLadCodes = new Set(englandLads.map((f) => String(f.properties!.code)));
 		ladBoxes = new Map(englandLads.map((f) => [String(f.properties!.code), turfBbox(f)]));
+		// As the pipeline's step lays out lsoa.pmtiles (scripts/pipeline/steps/lsoaTiles.ts).
 		lsoaStats = await writeVectorArchive(
 			join(dir, 'lsoa.pmtiles'),
 			[
 				{ name: 'lad', features: englandLads, minzoom: 0, maxzoom: 7 },
-				{ name: 'lsoa', features: lsoas, minzoom: 8, maxzoom: 10 }
+				...coalescedLayers(
+					{ name: 'lsoa', features: lsoas, minzoom: LSOA_TILE_MIN_ZOOM, maxzoom: 10 },
+					LSOA_DETAIL_ZOOM,
+					{
+						minPixels: LSOA_MIN_PIXELS,
+						preferSame: ['imd_decile'],
+						countProperty: LSOA_COUNT_PROPERTY
+					}
+				)
 			],
 			{ name: 'LSOA', attribution: 'ONS' }
 		);
@@ -534,7 +550,7 @@ describe.skipIf(!boundaries)(realTitle, () => {
 		});
 	});
 
-	it('lsoa.pmtiles is within budget: < 15 MB, no tile over 500 KB', () => {
+	it('lsoa.pmtiles is within budget: < 15 MB, no tile over 500 KB (neighbourhoods from zoom 4 included)', () => {
 		expect(lsoaStats.featuresPerLayer).toEqual({ lad: 296, lsoa: 33_755 });
 		expect(lsoaStats.bytes).toBeLessThan(15 * MB);
 		expect(lsoaStats.maxTileBytes).toBeLessThan(500 * KB);
@@ -547,13 +563,35 @@ describe.skipIf(!boundaries)(realTitle, () => {
 		for (let z = 0; z <= 10; z++) {
 			const tiles: DecodedTile[] = await tilesAtZoom(archive, h, z);
 			for (const t of tiles) expect(t.bytes, `raw size of ${z}/${t.x}/${t.y}`).toBeGreaterThan(0);
-			if (z >= 8) {
+			if (z >= LSOA_TILE_MIN_ZOOM && z < LSOA_DETAIL_ZOOM) {
+				// Neighbourhoods, some coalesced: each LSOA stands in exactly one feature (its own, or as
+				// one of the `lsoas` a coalesced feature stands for), and every feature is a real LSOA's.
+				const counts = new Map<string, number>();
+				for (const t of tiles) {
+					const l = t.tile.layers.lsoa;
+					for (let i = 0; l && i < l.length; i++) {
+						const p = l.feature(i).properties;
+						counts.set(String(p.code), Number(p.lsoas ?? 1));
+					}
+				}
+				expect(
+					[...counts.keys()].every((c) => lsoaCodes.has(c)),
+					`codes at z${z}`
+				).toBe(true);
+				expect(
+					[...counts.values()].reduce((a, b) => a + b, 0),
+					`LSOAs stood for at z${z}`
+				).toBe(33_755);
+				if (z === 6) expect(counts.size, 'neighbourhood-level features at z6').toBeGreaterThan(5_000);
+				expect(distinct(tiles, 'lad'), `authorities at z${z}`).toEqual(englandLadCodes);
+			} else if (z >= 8) {
 				expect(distinct(tiles, 'lsoa'), `LSOAs at z${z}`).toEqual(lsoaCodes);
 				// Present is not enough: each must draw (simplification can collapse a ring to a line).
 				expectDrawn(drawnPolygons(tiles, 'lsoa'), lsoaBoxes, z, 'LSOAs');
 				expect(distinct(tiles, 'lad').size).toBe(0);
 			} else {
 				expect(distinct(tiles, 'lad'), `authorities at z${z}`).toEqual(englandLadCodes);
+				// (zooms below the map's minimum: authorities only)
 				expectDrawn(drawnPolygons(tiles, 'lad'), ladBoxes, z, 'authorities');
 				expect(distinct(tiles, 'lsoa').size).toBe(0);
 			}

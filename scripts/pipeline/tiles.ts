@@ -28,6 +28,11 @@ export interface TileLayer {
 	maxzoom: number;
 	/** Simplification tolerance in tile units (of `extent`) below maxzoom; default from the options. */
 	tolerance?: number;
+	/**
+	 * geojson-vt leaves a layer's top zoom unsimplified; a layer given for low zooms only (coalesced
+	 * features) sets this above its maxzoom so that its zooms are simplified too.
+	 */
+	simplifyUpTo?: number;
 	/** Shown in the archive's vector_layers metadata. */
 	description?: string;
 }
@@ -63,6 +68,8 @@ export interface ArchiveDetail extends ArchiveStats {
 	maxRawTileBytes: number;
 }
 
+const layerNames = (layers: TileLayer[]) => [...new Set(layers.map((l) => l.name))];
+
 /** Cut, encode and write an archive; returns stats with per-zoom detail. */
 export async function writeVectorArchiveDetailed(
 	outPath: string,
@@ -84,10 +91,10 @@ export async function writeVectorArchiveDetailed(
 		if (t.layers.size === 0) continue; // every feature in it was replaced by a rescued copy elsewhere
 		const vtLayers: Parameters<typeof fromGeojsonVt>[0] = {};
 		// Layers in the order given, so the map's reading order is stable.
-		for (const layer of layers) {
-			const features = t.layers.get(layer.name);
+		for (const name of layerNames(layers)) {
+			const features = t.layers.get(name);
 			if (!features) continue;
-			vtLayers[layer.name] = { features } as Parameters<typeof fromGeojsonVt>[0][string];
+			vtLayers[name] = { features } as Parameters<typeof fromGeojsonVt>[0][string];
 		}
 		const raw = fromGeojsonVt(vtLayers, { version: 2, extent: opts.extent });
 		const data = gzip(raw, gzipLevel);
@@ -117,13 +124,16 @@ export async function writeVectorArchiveDetailed(
 		minzoom,
 		maxzoom,
 		bounds: [west, south, east, north],
-		vector_layers: layers.map((l) => ({
-			id: l.name,
-			description: l.description ?? '',
-			minzoom: l.minzoom,
-			maxzoom: l.maxzoom,
-			fields: fields.get(l.name) ?? {}
-		}))
+		vector_layers: layerNames(layers).map((name) => {
+			const parts = layers.filter((l) => l.name === name);
+			return {
+				id: name,
+				description: parts.find((l) => l.description)?.description ?? '',
+				minzoom: Math.min(...parts.map((l) => l.minzoom)),
+				maxzoom: Math.max(...parts.map((l) => l.maxzoom)),
+				fields: fields.get(name) ?? {}
+			};
+		})
 	};
 	const summary = writePmtiles(outPath, archiveTiles, {
 		tileCompression: 'gzip',
@@ -139,7 +149,13 @@ export async function writeVectorArchiveDetailed(
 		maxTileBytes,
 		maxTileZxy,
 		ms: Math.round(performance.now() - t0),
-		featuresPerLayer: Object.fromEntries(layers.map((l) => [l.name, l.features.length])),
+		// A layer given for several zoom ranges counts its full-detail (top) part.
+		featuresPerLayer: Object.fromEntries(
+			layerNames(layers).map((name) => {
+				const top = layers.filter((l) => l.name === name).sort((a, b) => b.maxzoom - a.maxzoom)[0];
+				return [name, top.features.length];
+			})
+		),
 		rescued,
 		tilesPerZoom,
 		maxRawTileBytes

@@ -27,9 +27,11 @@ export function cutLayers(layers: TileLayer[], options: Required<Omit<VectorArch
 		return t;
 	};
 
-	const names = layers.map((l) => l.name);
-	const twice = names.find((n, i) => names.indexOf(n) !== i);
-	if (twice) throw new Error(`tiles: layer ${twice} given twice`);
+	// A layer name may be given more than once for disjoint zooms (coalesced features at low zooms).
+	const twice = layers.find((l, i) =>
+		layers.some((m, j) => j < i && m.name === l.name && m.minzoom <= l.maxzoom && l.minzoom <= m.maxzoom)
+	);
+	if (twice) throw new Error(`tiles: layer ${twice.name} given twice`);
 
 	for (const layer of layers) {
 		if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(layer.name))
@@ -40,7 +42,7 @@ export function cutLayers(layers: TileLayer[], options: Required<Omit<VectorArch
 			);
 		}
 		const ids = layerIds(layer.features);
-		const layerFields: Record<string, string> = {};
+		const layerFields: Record<string, string> = fields.get(layer.name) ?? {};
 		const features: Feature[] = layer.features.map((f, i) => {
 			if (!f.geometry)
 				throw new Error(`tiles: layer ${layer.name} feature ${i} (code ${f.properties?.code ?? '?'}) has no geometry`);
@@ -68,7 +70,7 @@ export function cutLayers(layers: TileLayer[], options: Required<Omit<VectorArch
 		for (let k = 0; k < 4; k++) bounds[k] = k < 2 ? Math.min(bounds[k], layerBox[k]) : Math.max(bounds[k], layerBox[k]);
 
 		const vtOptions: GeoJSONVTOptions = {
-			maxZoom: layer.maxzoom,
+			maxZoom: Math.max(layer.maxzoom, layer.simplifyUpTo ?? 0),
 			indexMaxZoom: Math.min(5, layer.maxzoom),
 			tolerance: layer.tolerance ?? options.tolerance,
 			extent: options.extent,
@@ -76,7 +78,7 @@ export function cutLayers(layers: TileLayer[], options: Required<Omit<VectorArch
 		};
 		const fc: FeatureCollection = { type: 'FeatureCollection', features };
 		const index = new GeoJSONVT(fc, vtOptions);
-		rescued[layer.name] = {};
+		rescued[layer.name] ??= {};
 
 		// Walk down from the tiles covering the layer at minzoom through the children of non-empty tiles.
 		const r = tileRange(layerBox, layer.minzoom);

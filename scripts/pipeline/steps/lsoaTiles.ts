@@ -1,8 +1,19 @@
-// Step: lsoa.pmtiles, the choropleth's archive: local authorities at zooms 0-7 (LSOAs are too small to
-// draw there) and LSOAs at 8-10, each with the properties of src/lib/domain/formats/lsoaTiles.ts.
+// Step: lsoa.pmtiles, the choropleth's archive: LSOAs from zoom 4 (each its own feature from zoom 8;
+// below, those too small to draw coalesced with a same-decile neighbour where there is one, see
+// lib/tileCoalesce.ts) and local authorities at zooms 0-7, each with the properties of
+// src/lib/domain/formats/lsoaTiles.ts.
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
-import { LAD_TILE_LAYER, LSOA_TILE_LAYER } from '../../../src/lib/domain/formats/lsoaTiles';
+import {
+	DECILE_PROPERTY,
+	LAD_TILE_LAYER,
+	LSOA_COUNT_PROPERTY,
+	LSOA_DETAIL_ZOOM,
+	LSOA_MIN_PIXELS,
+	LSOA_TILE_LAYER,
+	LSOA_TILE_MIN_ZOOM
+} from '../../../src/lib/domain/formats/lsoaTiles';
+import { coalescedLayers } from '../lib/tileCoalesce';
 import * as inputs from '../inputs';
 import { readGeojson } from '../geometry';
 import { BOXES } from '../geometryChecks';
@@ -30,12 +41,17 @@ export async function run(ctx: StepContext): Promise<void> {
 		join(ctx.outDir, 'lsoa.pmtiles'),
 		[
 			{ name: LAD_TILE_LAYER, features: englishLads, minzoom: 0, maxzoom: 7 },
-			{ name: LSOA_TILE_LAYER, features: lsoaFeatures, minzoom: 8, maxzoom: 10 }
+			...coalescedLayers(
+				{ name: LSOA_TILE_LAYER, features: lsoaFeatures, minzoom: LSOA_TILE_MIN_ZOOM, maxzoom: 10 },
+				LSOA_DETAIL_ZOOM,
+				{ minPixels: LSOA_MIN_PIXELS, preferSame: [DECILE_PROPERTY.imd], countProperty: LSOA_COUNT_PROPERTY }
+			)
 		],
 		{
 			name: 'Deep End Atlas LSOAs',
 			attribution: ctx.get('attribution'),
-			description: 'LSOA 2021 (z8+) and local authorities (z0-7) with IoD2025 deciles and attributed GP provision'
+			description:
+				'LSOA 2021 (z4+; below z8 LSOAs too small to draw are coalesced with a neighbour) and local authorities (z0-7) with IoD2025 deciles and attributed GP provision'
 		}
 	);
 	ctx.set('lsoaArchive', archive);

@@ -3,18 +3,18 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { ViewParams } from '$lib/state/url';
 import { FILTERED_OUT_COLOUR, IMD_DECILE_PROPERTY, colourExpression, fteOutsideFilter } from './paint';
+import { LSOA_TILE_LAYER, LSOA_TILE_MIN_ZOOM } from '$lib/domain/formats/lsoaTiles';
 import { lsoaMeasure, lsoaScale, type LsoaMeasureKey } from './measures';
-
-/** Zoom at which the tiles switch from local authorities (coarse stand-in) to LSOAs. */
-export const LSOA_MIN_ZOOM = 8;
 
 export const vis = (on: boolean) => (on ? 'visible' : 'none') as 'visible' | 'none';
 
-/** The two source layers of the LSOA archive: local authorities below zoom 8, LSOAs from zoom 8. */
-export const AREA_SOURCE_LAYERS = [
-	{ sourceLayer: 'lad', zoom: { maxzoom: LSOA_MIN_ZOOM } },
-	{ sourceLayer: 'lsoa', zoom: { minzoom: LSOA_MIN_ZOOM } }
-] as const;
+/**
+ * The source layers the choropleth draws: neighbourhoods (LSOAs) at every zoom of the map; below
+ * zoom 8 the tiles coalesce LSOAs too small to draw with a neighbour (see formats/lsoaTiles.ts). The
+ * archive's `lad` layer (local authorities, zooms 0-7) is not drawn; a link that selects an
+ * authority still finds it there.
+ */
+export const AREA_SOURCE_LAYERS = [{ sourceLayer: LSOA_TILE_LAYER, zoom: { minzoom: LSOA_TILE_MIN_ZOOM } }] as const;
 
 export const FILL_OPACITY = 0.92;
 

@@ -1,5 +1,5 @@
 // The map itself: maplibre (base map, LSOA choropleth from PMTiles) with a deck.gl overlay for the
-// practices. Loaded lazily by MapView. It owns no state: MapView calls update() with the view, and the
+// practices, deck.gl loaded only once the first colours are on screen. Loaded lazily by MapView. It owns no state: MapView calls update() with the view, and the
 // map reports camera moves, hovers and clicks back through callbacks. This file wires the parts:
 // archives.ts (data), style.ts (style as data), practiceOverlay.ts (practices, pure), interaction.ts
 // (pointer), applyView.ts (view changes), instrument.ts (test timings, loaded only when asked for).
@@ -7,9 +7,8 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
-import { MapLibreOverlay } from '@deck.gl/maplibre';
-import { ScatterplotLayer } from '@deck.gl/layers';
-import type { Layer } from '@deck.gl/core';
+import { asDataError } from '$lib/data/errors';
+import type { PracticeDeck } from './practiceDeck';
 import type { PracticeTable } from '$lib/data/practices';
 import type { Place } from '$lib/data/places';
 import type { ViewParams } from '$lib/state/url';
@@ -26,7 +25,7 @@ import {
 import { attachInteraction } from './interaction';
 import { filtersOnAreas } from './paint';
 import { practiceOverlay } from './practiceOverlay';
-import { buildStyle, placesGeojson } from './style';
+import { buildStyle, deferredLayerIds, placesGeojson } from './style';
 import type { Instrument } from './instrument';
 import { ENGLAND_BOUNDS, NO_HIGHLIGHT, type AtlasMapCallbacks, type AtlasMapHandle, type MapHighlight } from './types';
 
@@ -34,7 +33,11 @@ import { ENGLAND_BOUNDS, NO_HIGHLIGHT, type AtlasMapCallbacks, type AtlasMapHand
 export type { AtlasMapCallbacks, AtlasMapHandle, HighlightRole, HoverInfo, MapHighlight } from './types';
 export { ENGLAND_BOUNDS, HIGHLIGHT_LEGEND } from './types';
 
-let protocolAdded = false;
+// At module load, before the archives are opened: the workers start fetching and compiling their
+// script while the main thread is still busy with the page, instead of once the style arrives.
+maplibregl.setWorkerUrl(absolute(workerUrl));
+maplibregl.addProtocol('pmtiles', protocol.tile);
+maplibregl.prewarm();
 
 async function loadInstrument(): Promise<typeof import('./instrument') | null> {
 	return typeof window !== 'undefined' && window.__atlasInstrument ? import('./instrument') : null;
@@ -47,11 +50,6 @@ export async function createAtlasMap(
 	cb: AtlasMapCallbacks,
 	options: { fitEngland?: boolean } = {}
 ): Promise<AtlasMapHandle> {
-	if (!protocolAdded) {
-		maplibregl.setWorkerUrl(absolute(workerUrl));
-		maplibregl.addProtocol('pmtiles', protocol.tile);
-		protocolAdded = true;
-	}
 	const [{ lsoa, boundaries }, instrumentModule] = await Promise.all([openAtlasArchives(), loadInstrument()]);
 
 	/** The latest view asked for, and the view the map shows (they differ until the style has loaded). */
@@ -70,7 +68,7 @@ export async function createAtlasMap(
 	// are added once the first colours are on screen, so that switching is then instant.
 	const map = new maplibregl.Map({
 		container,
-		style: buildStyle(inputs, view, { masks: filtersOnAreas(view) }),
+		style: buildStyle(inputs, view, { masks: filtersOnAreas(view), baseHidden: true }),
 		...(options.fitEngland
 			? {
 					bounds: ENGLAND_BOUNDS,
@@ -109,15 +107,21 @@ export async function createAtlasMap(
 		if (err) cb.onError(err);
 	});
 
-	// ---- practices (deck.gl)
-	const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
-	map.addControl(overlay as unknown as maplibregl.IControl);
+	// ---- practices (deck.gl, loaded after the first paint)
+	let deck: PracticeDeck | null = null;
 	let table: PracticeTable | null = null;
 	let members: ReadonlySet<string> = new Set();
 	let highlight: MapHighlight = NO_HIGHLIGHT;
-	let slotPending = false;
-	let lastLayers: Layer[] = [];
+	const loadDeck = () =>
+		import('./practiceDeck').then(
+			({ createPracticeDeck }) => {
+				deck = createPracticeDeck(map);
+				renderPractices();
+			},
+			(e) => cb.onError(asDataError('map', e))
+		);
 	const renderPractices = () => {
+		if (!deck) return; // drawn once deck.gl has loaded
 		const layers = practiceOverlay({
 			table,
 			members,
@@ -126,18 +130,7 @@ export async function createAtlasMap(
 			zoom: map.getZoom(),
 			highlight
 		});
-		const deckLayers = layers.map((props) => new ScatterplotLayer(props as never));
-		overlay.setProps({ layers: deckLayers });
-		// deck.gl slots its layers under the labels only while map.isStyleLoaded(), which is false as long
-		// as tiles are loading: then it draws them over everything. Slot them once the map is idle.
-		if (!map.isStyleLoaded() && !slotPending) {
-			slotPending = true;
-			map.once('idle', () => {
-				slotPending = false;
-				overlay.setProps({ layers: lastLayers });
-			});
-		}
-		lastLayers = deckLayers;
+		deck.draw(layers);
 	};
 
 	// ---- camera and interaction
@@ -148,7 +141,7 @@ export async function createAtlasMap(
 		const c = map.getCenter();
 		cb.onMove([c.lng, c.lat], map.getZoom());
 	});
-	attachInteraction(map, overlay, { view: () => view, hasPractices: () => table !== null }, cb);
+	attachInteraction(map, () => deck?.overlay ?? null, { view: () => view, hasPractices: () => table !== null }, cb);
 
 	// ---- first paint: the first idle after the LSOA source has tiles on screen
 	let painted = false;
@@ -158,7 +151,13 @@ export async function createAtlasMap(
 		const at = performance.now();
 		instrument?.painted(at);
 		cb.onPainted(at);
-		// Then, in the background: every other measure's layers and the filter masks.
+		// Then the base map (land, boundaries, labels: only those the view shows; a layer already shown
+		// stays as it is), and in the background deck.gl for the practices, every other measure's layers
+		// and the masks.
+		for (const id of deferredLayerIds(buildStyle(inputs, shown)))
+			if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
+				map.setLayoutProperty(id, 'visibility', 'visible');
+		void loadDeck();
 		setTimeout(() => {
 			ensureMeasures(map, view, ctx);
 			ensureMasks(map, view);

@@ -22,7 +22,8 @@ export interface InteractionState {
 
 export function attachInteraction(
 	map: MaplibreMap,
-	overlay: MapLibreOverlay,
+	/** deck.gl's overlay once it has loaded (after the first paint), else null. */
+	overlay: () => MapLibreOverlay | null,
 	state: InteractionState,
 	cb: Pick<AtlasMapCallbacks, 'onHover' | 'onSelect'>
 ) {
@@ -35,8 +36,9 @@ export function attachInteraction(
 	};
 
 	const pickPractice = (x: number, y: number): AppPractice | null => {
-		if (!state.hasPractices()) return null;
-		const info = overlay.pickObject({ x, y, radius: 3, layerIds: PICKABLE_PRACTICE_LAYERS });
+		const deck = overlay();
+		if (!deck || !state.hasPractices()) return null;
+		const info = deck.pickObject({ x, y, radius: 3, layerIds: PICKABLE_PRACTICE_LAYERS });
 		// The highlight layer's objects wrap the practice ({ p, role }).
 		const o = info?.object as (AppPractice & Partial<RoleMark>) | undefined;
 		return o?.p ?? o ?? null;

@@ -15,9 +15,23 @@ export function practiceRadius(patients: number | null): number {
 	return BASE_RADIUS_PX * Math.sqrt(n / REFERENCE_LIST);
 }
 
-/** Marks grow with zoom, slower than the map, so that neither cities nor streets drown in circles. */
+/**
+ * Marks grow with zoom, slower than the map, so that neither cities nor streets drown in circles.
+ * Below zoom 7 they shrink faster (×0.59 a zoom level), so that at national zoom the ~6,200 marks
+ * leave the neighbourhoods' colours readable between them.
+ */
 export function radiusScale(zoom: number): number {
-	return Math.min(5, Math.max(0.4, 2 ** ((zoom - 7) * 0.5)));
+	const k = zoom >= 7 ? 0.5 : 0.75;
+	return Math.min(5, Math.max(0.3, 2 ** ((zoom - 7) * k)));
+}
+
+/**
+ * Opacity of the practice marks: at national and regional zoom (5–8) the neighbourhood colours show
+ * through them (0.55 at zoom 5 and below, rising to 1 at zoom 8); every practice stays drawn and
+ * clickable at every zoom, and the Practices list and Find name them.
+ */
+export function practiceOpacity(zoom: number): number {
+	return Math.min(1, Math.max(0.55, 0.55 + ((zoom - 5) * 0.45) / 3));
 }
 
 export function keepsPractice(p: AppPractice, v: Pick<ViewParams, 'imd' | 'fte' | 'icb'>): boolean {

@@ -5,7 +5,7 @@ import type { ScatterplotLayerProps } from '@deck.gl/layers';
 import type { Rgba } from '$lib/domain/scales';
 import type { AppPractice, PracticeTable } from '$lib/data/practices';
 import type { ViewParams } from '$lib/state/url';
-import { practiceRadius, practiceStyle, radiusScale, visiblePractices } from './practiceLayers';
+import { practiceOpacity, practiceRadius, practiceStyle, radiusScale, visiblePractices } from './practiceLayers';
 import { ROLE_COLOURS, type HighlightRole, type MapHighlight } from './types';
 
 /** A practice with the role a journey gave it. */
@@ -63,14 +63,14 @@ export function practiceOverlay(input: OverlayInput): AnyOverlayLayer[] {
 			getRadius: radius,
 			radiusUnits: 'pixels',
 			radiusScale: scale,
-			radiusMinPixels: 1.2,
+			radiusMinPixels: zoom < 7 ? 0.9 : 1.2,
 			stroked: true,
 			lineWidthUnits: 'pixels',
 			getLineWidth: s.lineWidth,
 			getLineColor: s.line,
 			getFillColor: s.fill,
 			lineWidthScale: Math.min(1, Math.max(0.45, (zoom - 4) / 5)),
-			opacity: zoom < 7 ? 0.9 : 1,
+			opacity: practiceOpacity(zoom),
 			pickable: true,
 			updateTriggers: {
 				getFillColor: [view.practiceMeasure, englandRate],

@@ -53,6 +53,18 @@ export interface StyleOptions {
 	measures?: readonly LsoaMeasureKey[];
 	/** Include the filter masks (the map adds them after the first paint unless a filter is on). */
 	masks?: boolean;
+	/**
+	 * Hide every layer not drawn from the LSOA archive (land, boundaries, labels): the first paint then
+	 * waits for no boundary tile, glyph or font. The map reveals them once the colours are on screen.
+	 */
+	baseHidden?: boolean;
+}
+
+/** Ids of the layers to show once the first colours are on screen: those `baseHidden` hid. */
+export function deferredLayerIds(full: StyleSpecification): string[] {
+	return full.layers
+		.filter((l) => 'source' in l && l.source !== 'lsoa' && (l.layout as { visibility?: string })?.visibility !== 'none')
+		.map((l) => l.id);
 }
 
 export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOptions = {}): StyleSpecification {
@@ -216,6 +228,9 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			paint: halo
 		}
 	);
+	if (opts.baseHidden)
+		for (const l of layers)
+			if ('source' in l && l.source !== 'lsoa') l.layout = { ...l.layout, visibility: 'none' } as never;
 	return {
 		version: 8,
 		name: 'Deep End Atlas',

@@ -1,4 +1,5 @@
-// The feature properties of lsoa.pmtiles: layer `lsoa` (zoom 8+, one feature per LSOA 2021) and layer
+// The feature properties of lsoa.pmtiles: layer `lsoa` (zoom 4+: one feature per LSOA 2021 from zoom 8;
+// below it, LSOAs too small to draw are coalesced with a neighbour, see LSOA_DETAIL_ZOOM) and layer
 // `lad` (zooms 0-7, one per local authority). The pipeline writes them (scripts/pipeline/lsoa.ts)
 // and the map colours by them (src/lib/map/measures.ts). Short keys keep the tiles small.
 
@@ -33,8 +34,19 @@ export const DECILE_PROPERTY = {
 
 export const IMD_SCORE_PROPERTY = 'imd_score';
 export const GP_FTE_PROPERTY = 'gp_fte_10k';
-/** LSOAs in a local authority (lad layer only). */
+/**
+ * LSOAs a feature stands for: in the lad layer, the LSOAs in the authority; in the lsoa layer below
+ * LSOA_DETAIL_ZOOM, the LSOAs coalesced into a feature that carries its largest member's code and
+ * values (left out when the feature is one LSOA).
+ */
 export const LSOA_COUNT_PROPERTY = 'lsoas';
+
+/** The lsoa layer starts at the national view. */
+export const LSOA_TILE_MIN_ZOOM = 4;
+/** From this zoom every LSOA is its own feature; below it, LSOAs under LSOA_MIN_PIXELS are coalesced. */
+export const LSOA_DETAIL_ZOOM = 8;
+/** Smallest drawn area below LSOA_DETAIL_ZOOM, in square pixels (512-px tiles). */
+export const LSOA_MIN_PIXELS = 4;
 
 /** The measures the map colours LSOAs by, with what they mean. */
 export const TILE_MEASURES = {
