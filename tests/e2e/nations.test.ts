@@ -66,7 +66,9 @@ browserSuite('Wales and Scotland in headless Chromium', (session) => {
 			const coloured = stats.hits.reduce((a, b) => a + b, 0) / stats.total;
 			expect(coloured, where).toBeGreaterThan(0.6);
 		}
-		await expect.poll(() => page.getByTestId('legend-nations').textContent()).toContain('Welsh Index of Multiple Deprivation 2019');
+		await expect
+			.poll(() => page.getByTestId('legend-nations').textContent())
+			.toContain('Welsh Index of Multiple Deprivation 2019');
 		expect(errors).toEqual([]);
 		await page.close();
 	}, 120_000);
