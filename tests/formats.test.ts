@@ -73,7 +73,17 @@ const practice: PracticeRecord = {
 	locationImdScore: 55.5,
 	locationSource: 'postcode',
 	unplacedShare: 0.0123,
-	decileShares: [0.4321, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.03, 0.02, 0.0179]
+	decileShares: [0.4321, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.03, 0.02, 0.0179],
+	nation: 'E',
+	healthBoard: null,
+	wimdShare20: null,
+	gpHeadcount: null,
+	gpHeadcountPer10k: null,
+	gpPerformerHeadcount: null,
+	gpSalariedHeadcount: null,
+	gpRegistrarHeadcount: null,
+	gpRetaineeHeadcount: null,
+	premisesDecile: 1
 };
 
 describe('formats: written by the pipeline, read by the app', () => {

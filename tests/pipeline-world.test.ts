@@ -151,9 +151,10 @@ describe('pipeline on the hand-made world', () => {
 		expect(num(p.get('B99004')!.imd_score)).toBeCloseTo(14750 / 990, 3);
 		expect(p.get('B99004')!.unplaced_unknown).toBe('10');
 		expect(num(p.get('B99004')!.unplaced_share)).toBeCloseTo(0.01, 4);
-		// The closed practice is not a row.
+		// The closed practice is not a row; the 4 English practices, 2 Welsh and 2 Scottish are
+		// (tests/pipeline-nations.test.ts checks those).
 		expect(p.has('Y99005')).toBe(false);
-		expect(p.size).toBe(4);
+		expect(p.size).toBe(8);
 	});
 
 	it('deep_end_rank: by share in the most deprived 15%, ties share a rank', () => {
@@ -334,7 +335,7 @@ describe('pipeline on the hand-made world', () => {
 			listedPatients2023: 5580,
 			unplacedPatients2023: 90
 		});
-		expect(report.inputs).toHaveLength(21);
+		expect(report.inputs).toHaveLength(29);
 		expect(log.join('\n')).toContain('England: 5.252 fully qualified GP FTE per 10,000 weighted patients; 20 LSOAs.');
 		expect(JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')).fingerprint).toBe('world-test');
 	});
@@ -367,15 +368,20 @@ describe('pipeline on the hand-made world', () => {
 		);
 	});
 
-	it('LSOA tiles: every LSOA at zooms 8–10, the two English authorities below', async () => {
+	it('LSOA tiles: every LSOA (and the 2 Welsh LSOAs and 2 data zones) at zooms 8–10, the authorities below', async () => {
 		const archive = openArchive(join(out, 'lsoa.pmtiles'));
 		const header = await archive.getHeader();
 		for (let z = 8; z <= 10; z++) {
 			const codes = distinct(await tilesAtZoom(archive, header, z), 'lsoa');
-			expect(codes.size, `zoom ${z}`).toBe(20);
+			expect(codes.size, `zoom ${z}`).toBe(24);
 		}
 		for (const z of [0, 4, 7])
-			expect([...distinct(await tilesAtZoom(archive, header, z), 'lad')].sort()).toEqual(['E06000004', 'E06000065']);
+			expect([...distinct(await tilesAtZoom(archive, header, z), 'lad')].sort()).toEqual([
+				'E06000004',
+				'E06000065',
+				'S12000033',
+				'W06000002'
+			]);
 	});
 
 	it('boundary tiles: Welsh and Scottish authorities dissolve into one footprint polygon each', async () => {

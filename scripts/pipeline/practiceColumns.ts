@@ -3,6 +3,7 @@
 import type { Practice } from '../../src/lib/domain/practice';
 import { practiceFlags } from '../../src/lib/domain/practice';
 import { column, RATE, type Column } from './tables';
+import { NATION_COLUMNS } from './nations/columns';
 
 const col = column<Practice>;
 
@@ -128,5 +129,6 @@ export const PRACTICE_COLUMNS: Column<Practice>[] = [
 	col('unplaced_welsh', 'Of which living in Welsh LSOAs (outside IoD2025)', (p) => p.unplacedWelsh),
 	col('unplaced_unknown', 'Of which with an LSOA code the lookups do not know', (p) => p.unplacedUnknown, 1),
 	col('unplaced_share', 'Share of listed_patients_2023 not placed in an English LSOA', (p) => p.unplacedShare, 4),
-	col('flags', 'Data quality flags, separated by "; "', (p) => practiceFlags(p).join('; '))
+	col('flags', 'Data quality flags, separated by "; "', (p) => practiceFlags(p).join('; ')),
+	...NATION_COLUMNS
 ];

@@ -4,6 +4,7 @@ import { deepEndRank, equalCountQuintiles, ftePer10kWeighted, needWeightingRatio
 import { practiceDeprivation, type DeprivationContext } from '../../src/lib/domain/deprivation';
 import type { FteStatus, Practice, LocationSource, PatientsSource } from '../../src/lib/domain/practice';
 import type { PracticeMapRow, RegistrationRow, WorkforceRow } from './inputs';
+import { nationFields } from './nations/practiceFields';
 
 export interface Located {
 	lat: number;
@@ -147,7 +148,10 @@ export function buildPractices(input: PracticeInputs): PracticeBuild {
 			imdScore2019: dep.imdScore2019,
 			deepEndRank: null,
 			imdQuintile: null,
-			locationImdScore: locationImd
+			locationImdScore: locationImd,
+			...nationFields('E', {
+				premisesDecile: area ? (input.deprivation.imd2025.get(area.lsoa)?.decile ?? null) : null
+			})
 		};
 	});
 	const ranks = deepEndRank(practices.map((p) => p.share15));

@@ -1,7 +1,8 @@
 // The pipeline: its steps in order, the fingerprint that decides whether a build is needed, and the
 // staging/swap that puts a build in place only when every step has succeeded.
 //
-//   read inputs → practices (+ deprivation) → provision + LSOAs → areas → networks →
+//   read inputs → practices (+ deprivation) → provision + LSOAs → areas → nations (Wales and
+//   Scotland, appended after England's own steps) → networks →
 //   tiles: LSOAs → tiles: boundaries → search indexes → tables → report
 //
 // Each step is a file in steps/ with `run(ctx)`; it takes what earlier steps made from `ctx` and
@@ -21,6 +22,7 @@ import * as boundaryTiles from './steps/boundaryTiles';
 import * as search from './steps/search';
 import * as tables from './steps/tables';
 import * as report from './steps/report';
+import * as nations from './steps/nations';
 
 export type { RunOptions };
 export type { BuildReport } from './steps/report';
@@ -31,6 +33,7 @@ const STEPS: { run(ctx: StepContext): void | Promise<void> }[] = [
 	practices,
 	provision,
 	areas,
+	nations,
 	networks,
 	lsoaTiles,
 	boundaryTiles,

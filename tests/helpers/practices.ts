@@ -36,6 +36,16 @@ export function practice(over: Partial<AppPractice> & { code: string }): AppPrac
 		decileShares: null,
 		imdDecile: 5,
 		index: 0,
+		nation: 'E',
+		healthBoard: null,
+		wimdShare20: null,
+		gpHeadcount: null,
+		gpHeadcountPer10k: null,
+		gpPerformerHeadcount: null,
+		gpSalariedHeadcount: null,
+		gpRegistrarHeadcount: null,
+		gpRetaineeHeadcount: null,
+		premisesDecile: 5,
 		...over
 	};
 }

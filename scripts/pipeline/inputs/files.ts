@@ -32,7 +32,15 @@ export const INPUT_IDS = [
 	'places',
 	'networkSources',
 	'fingertipsImd',
-	'blackwellImd'
+	'blackwellImd',
+	'wimd2019',
+	'walesLsoa11Boundaries',
+	'walesPracticeDeprivation',
+	'simd2020',
+	'dz11Boundaries',
+	'dz11Lookup',
+	'phsPractices',
+	'phsGpHeadcount'
 ] as const;
 export type InputName = (typeof INPUT_IDS)[number];
 

@@ -16,3 +16,5 @@ export {
 } from './practices';
 export { readBlackwellImd, readFingertipsImd } from './reference';
 export { InputError } from '../read';
+export * from './wales';
+export * from './scotland';

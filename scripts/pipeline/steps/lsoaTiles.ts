@@ -21,6 +21,7 @@ import { checkSourceRows } from '../inputs/expect';
 import { ladTileProperties, lsoaTileProperties } from '../lsoa';
 import { writeVectorArchive } from '../tiles';
 import type { StepContext } from './context';
+import { addNations } from '../nations/tiles';
 
 export async function run(ctx: StepContext): Promise<void> {
 	const rows = ctx.get('lsoaRows');
@@ -37,6 +38,9 @@ export async function run(ctx: StepContext): Promise<void> {
 	const englishLads: Feature[] = ladGeo.features
 		.filter((f) => ladProps.has(String(f.properties?.LAD24CD)))
 		.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: ladProps.get(String(f.properties?.LAD24CD))! }));
+	// Wales and Scotland (nations/tiles.ts): their neighbourhoods and authorities join both lists, and
+	// every feature gets its `nation`.
+	addNations(ctx.get('nations'), ladGeo, lsoaFeatures, englishLads);
 	const archive = await writeVectorArchive(
 		join(ctx.outDir, 'lsoa.pmtiles'),
 		[

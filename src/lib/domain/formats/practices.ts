@@ -36,7 +36,17 @@ export const PRACTICE_FIELDS = [
 	'imdQuintile',
 	'locationImdScore',
 	'locationSource',
-	'unplacedShare'
+	'unplacedShare',
+	'nation',
+	'healthBoard',
+	'wimdShare20',
+	'gpHeadcount',
+	'gpHeadcountPer10k',
+	'gpPerformerHeadcount',
+	'gpSalariedHeadcount',
+	'gpRegistrarHeadcount',
+	'gpRetaineeHeadcount',
+	'premisesDecile'
 ] as const;
 
 export type PracticeField = (typeof PRACTICE_FIELDS)[number];
@@ -57,7 +67,9 @@ const PRACTICE_TEXT_FIELDS: ReadonlySet<PracticeField> = new Set([
 	'pcnName',
 	'postcode',
 	'region',
-	'sicblCode'
+	'sicblCode',
+	'nation',
+	'healthBoard'
 ] as const);
 
 /** Fields that must be a finite number or null. */
