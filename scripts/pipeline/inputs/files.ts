@@ -32,7 +32,8 @@ export const INPUT_IDS = [
 	'places',
 	'networkSources',
 	'fingertipsImd',
-	'blackwellImd'
+	'blackwellImd',
+	'networks2026'
 ] as const;
 export type InputName = (typeof INPUT_IDS)[number];
 

@@ -15,4 +15,5 @@ export {
 	type WorkforceRow
 } from './practices';
 export { readBlackwellImd, readFingertipsImd } from './reference';
+export { readNetworkSources, type NetworkSourceRow } from './networkSources';
 export { InputError } from '../read';

@@ -36,7 +36,14 @@ export const PRACTICE_FIELDS = [
 	'imdQuintile',
 	'locationImdScore',
 	'locationSource',
-	'unplacedShare'
+	'unplacedShare',
+	'imdScore2019',
+	'iod2019Share10',
+	'iod2019Share15',
+	'iod2019Share20',
+	'locationImdScore2019',
+	'ladCode',
+	'qualityFlags'
 ] as const;
 
 export type PracticeField = (typeof PRACTICE_FIELDS)[number];
@@ -49,6 +56,7 @@ const PRACTICE_TEXT_FIELDS: ReadonlySet<PracticeField> = new Set([
 	'code',
 	'fteStatus',
 	'icbCode',
+	'ladCode',
 	'locationSource',
 	'lsoa',
 	'name',
@@ -56,6 +64,7 @@ const PRACTICE_TEXT_FIELDS: ReadonlySet<PracticeField> = new Set([
 	'pcnCode',
 	'pcnName',
 	'postcode',
+	'qualityFlags',
 	'region',
 	'sicblCode'
 ] as const);
