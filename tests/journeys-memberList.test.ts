@@ -66,7 +66,7 @@ describe('codes', () => {
 		const r = parseMemberList('code\nA81001\nX12345\nW91016\nu89141\na81001\nA8100\n', matcher);
 		expect(r.matched).toEqual([{ line: 2, code: 'A81001', input: 'A81001' }]);
 		expect(r.bad).toEqual([
-			{ line: 3, input: 'X12345', reason: 'unknown practice code X12345' },
+			{ line: 3, input: 'X12345', reason: 'no practice with code X12345' },
 			{
 				line: 4,
 				input: 'W91016',
@@ -81,8 +81,15 @@ describe('codes', () => {
 			{
 				line: 7,
 				input: 'A8100',
-				reason: 'A8100 is not a practice code: a code is a letter and five digits, like A81001'
+				reason: 'no practice with code A8100: a practice code is a letter and five digits, like A81001'
 			}
+		]);
+	});
+
+	it('an unknown code says so, not "no practice name close" (issue 9: ZZZ999)', () => {
+		const r = parseMemberList('code\nZZZ999', matcher);
+		expect(r.bad.map((b) => b.reason)).toEqual([
+			'no practice with code ZZZ999: a practice code is a letter and five digits, like A81001'
 		]);
 	});
 

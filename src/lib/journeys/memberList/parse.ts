@@ -17,8 +17,8 @@ import {
 import { memberMatcher, nameTokens, type MemberMatcher } from './names';
 import { MEMBER_LIST_LIMITS, type MemberListPractice, type MemberListResult } from './types';
 
-/** Something meant as a code but mistyped: short, no spaces, mostly digits ("A8100", "A810011"). */
-const BROKEN_CODE = /^[A-Z]{0,2}\d[A-Z\d]{2,6}$/;
+/** Something meant as a code but mistyped or unknown: short, no spaces, digits ("A8100", "A810011", "ZZZ999"). */
+const BROKEN_CODE = /^[A-Z]{0,3}\d[A-Z\d]{2,6}$/;
 
 const echo = (s: string) =>
 	s.length > MEMBER_LIST_LIMITS.maxEcho ? `${s.slice(0, MEMBER_LIST_LIMITS.maxEcho - 1)}…` : s;
@@ -107,7 +107,7 @@ export function parseMemberList(
 			result.bad.push({
 				line,
 				input: echo(codeCell),
-				reason: `${codeCell} is not a practice code: a code is a letter and five digits, like A81001`
+				reason: `no practice with code ${codeCell}: a practice code is a letter and five digits, like A81001`
 			});
 			continue;
 		}
@@ -153,5 +153,5 @@ function unknownCodeReason(code: string, matcher: MemberMatcher): string {
 	if (pcn) return `${code} is a Primary Care Network (${pcn}), not a practice: list its practices instead`;
 	// Welsh practices' codes begin with W; they are outside England's registrations file.
 	if (code.startsWith('W')) return `${code} looks like a Welsh practice: not a practice in England's mapping file`;
-	return `unknown practice code ${code}`;
+	return `no practice with code ${code}`;
 }
