@@ -73,14 +73,24 @@ const practice: PracticeRecord = {
 	locationImdScore: 55.5,
 	locationSource: 'postcode',
 	unplacedShare: 0.0123,
+	decileShares: [0.4321, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.03, 0.02, 0.0179],
+	nation: 'E',
+	healthBoard: null,
+	wimdShare20: null,
+	gpHeadcount: null,
+	gpHeadcountPer10k: null,
+	gpPerformerHeadcount: null,
+	gpSalariedHeadcount: null,
+	gpRegistrarHeadcount: null,
+	gpRetaineeHeadcount: null,
+	premisesDecile: 1,
 	imdScore2019: 38.123,
 	iod2019Share10: 0.3,
 	iod2019Share15: 0.5,
 	iod2019Share20: 0.61,
 	locationImdScore2019: 50.25,
 	ladCode: 'E06000004',
-	qualityFlags: 'small-list;list-fall',
-	decileShares: [0.4321, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.03, 0.02, 0.0179]
+	qualityFlags: 'small-list;list-fall'
 };
 
 describe('formats: written by the pipeline, read by the app', () => {

@@ -68,7 +68,10 @@ const places: Pick<PlaceSearchFile, 'types' | 'areas' | 'places'> = {
 		['Leedstown', '', 3, 4, 50.17, -5.35],
 		['Middlesbrough', '', 1, 3, 54.57, -1.23, -1.3, 54.5, -1.15, 54.6],
 		['Swansea', 'Abertawe', 0, 1, 51.62, -3.94, -4.1, 51.5, -3.8, 51.7],
-		['Ynys Môn', '', 1, 2, 53.3, -4.3]
+		['Ynys Môn', '', 1, 2, 53.3, -4.3],
+		['Hullbridge', '', 3, 4, 51.62, 0.61],
+		['Kingston upon Hull', '', 0, 0, 53.74, -0.33],
+		['Sutton on Hull', '', 2, 0, 53.77, -0.31]
 	]
 };
 const practices = [
@@ -103,6 +106,13 @@ describe('suggest', () => {
 			bbox: [-1.8, 53.7, -1.3, 53.9],
 			match: 'prefix'
 		});
+	});
+	it('an exact later word of a city or town before prefixes: "Hull" is Kingston upon Hull', () => {
+		expect(labels('hull')).toEqual([
+			'Kingston upon Hull [place word]',
+			'Hullbridge [place prefix]',
+			'Sutton on Hull [place word]'
+		]);
 	});
 	it('word prefixes after whole-name prefixes', () => {
 		expect(labels('allerton')).toEqual(['Allerton Bywater [place prefix]', 'Chapel Allerton [place word]']);
@@ -332,7 +342,7 @@ describe('explainUnknownPostcode', () => {
 	});
 	it('outside Great Britain’s postcode list', () => {
 		expect(explainUnknownPostcode('BT1 1AA', [])).toBe(
-			'BT postcodes are in Northern Ireland, which this atlas does not cover: it maps England.'
+			"BT postcodes are in Northern Ireland, which this atlas does not cover: it maps Great Britain (England, Scotland and Wales), and Great Britain's open postcode list (Code-Point Open) does not include Northern Ireland."
 		);
 		expect(explainUnknownPostcode('je2 3ab', [])).toMatch(/^JE postcodes are in Jersey/);
 	});

@@ -16,6 +16,7 @@ import { practiceScale, practiceMeasure } from '../src/lib/map/measures';
 function practiceRow(over: Record<string, unknown>) {
 	const base: Record<string, unknown> = {
 		code: 'A00001',
+		nation: 'E',
 		name: 'Test Surgery',
 		postcode: 'LS1 1AA',
 		lat: 53.8,
@@ -101,6 +102,15 @@ describe('parsePractices', () => {
 		expect(c.icbRank).toBe(1);
 		expect(c.icbCount).toBe(3);
 		expect(c.icbPercentile).toBeCloseTo(((2 + 0.5) / 3) * 100);
+		// A Welsh or Scottish practice is never one of England's peers.
+		const withWales = parsePractices(
+			doc([
+				practiceRow({ code: 'A1', gpFtePer10kWeighted: 4 }),
+				practiceRow({ code: 'W1', nation: 'W', patients: 99_000 }),
+				practiceRow({ code: 'A2', patients: 5000 })
+			])
+		);
+		expect(compare(withWales, withWales.byCode.get('A2')!, 'patients').englandCount).toBe(2);
 		const none = compare(table, table.byCode.get('A4')!, 'gpFtePer10kWeighted');
 		expect(none.englandRank).toBeNull();
 		expect(none.englandPercentile).toBeNull();

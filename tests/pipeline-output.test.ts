@@ -17,10 +17,20 @@ const table = (name: string, cols: string[]) =>
 describe.skipIf(!built)('full build on the real mirror', () => {
 	const report = built ? JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')) : null;
 
-	it('has every English practice of the Oct 2025 mapping file, once', () => {
-		const rows = table('practices.csv', ['practice_code']);
-		expect(rows.length).toBe(6202);
-		expect(new Set(rows.map((r) => r.practice_code)).size).toBe(6202);
+	it('has every English practice of the Oct 2025 mapping file, once, and the Welsh and Scottish practices', () => {
+		const rows = table('practices.csv', ['practice_code', 'nation', 'registered_patients']);
+		const of = (n: string) => rows.filter((r) => r.nation === n);
+		expect(of('E').length).toBe(6202);
+		// Active W… GP practices in epraccur (Sep 2025) and the PHS list (Oct 2024), as the mirror counts them.
+		expect(of('W').length).toBe(398);
+		expect(of('S').length).toBe(888);
+		expect(new Set(rows.map((r) => r.practice_code)).size).toBe(6202 + 398 + 888);
+		// List totals reconcile with the sources: PHS's October 2024 total; StatsWales April 2024 for the
+		// 371 active practices it lists unsuppressed (3,278,489 over all its 372 rows with figures).
+		const total = (n: string) => of(n).reduce((s, r) => s + Number(r.registered_patients || 0), 0);
+		expect(total('S')).toBe(6_018_624);
+		expect(total('W')).toBe(report.nations.welshPatients);
+		expect(report.nations).toMatchObject({ welshLsoas: 1909, scottishDataZones: 6976, welshWithShare: 371 });
 	});
 
 	it('has all 33,755 LSOAs, each with an IMD decile and a nearest practice', () => {

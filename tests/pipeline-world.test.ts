@@ -151,9 +151,10 @@ describe('pipeline on the hand-made world', () => {
 		expect(num(p.get('B99004')!.imd_score)).toBeCloseTo(14750 / 990, 3);
 		expect(p.get('B99004')!.unplaced_unknown).toBe('10');
 		expect(num(p.get('B99004')!.unplaced_share)).toBeCloseTo(0.01, 4);
-		// The closed practice is not a row.
+		// The closed practice is not a row; the 4 English practices, 2 Welsh and 2 Scottish are
+		// (tests/pipeline-nations.test.ts checks those).
 		expect(p.has('Y99005')).toBe(false);
-		expect(p.size).toBe(4);
+		expect(p.size).toBe(8);
 	});
 
 	it('deep_end_rank: by share in the most deprived 15%, ties share a rank', () => {
@@ -325,10 +326,13 @@ describe('pipeline on the hand-made world', () => {
 			['A99003', 1],
 			['B99004', 1]
 		]);
-		// Wales: the rule is known but the world has no Welsh practices: no estimate, and it says why (never 0).
-		expect(n.wales.estimatedMembers).toBeNull();
-		expect(n.wales.readings[0].estimatedMemberCount).toBeNull();
-		expect(n.wales.readings[0].unavailable).toMatch(/No practice in the footprint/);
+		// Deep End Cymru = Wales, top 100 by the StatsWales share: W99001 (0.25) is ranked; W99002 is suppressed
+		// by StatsWales (no share), so it is in the footprint but cannot be ranked.
+		expect(n.wales.footprintPracticeCount).toBe(2);
+		expect(n.wales.readings[0]).toMatchObject({ estimatedMemberCount: 1, selected: ['W99001'], unavailable: null });
+		expect(n.wales.estimatedMembers.map((m: { code: string; value: number }) => [m.code, m.value])).toEqual([
+			['W99001', 0.25]
+		]);
 		// Scotland: rule shown, members not estimated, with the reason.
 		expect(n.scotland.readings[0].rule.vintage).toBe('simd2020');
 		expect(n.scotland.noEstimate).toMatch(/does not publish openly/);
@@ -361,7 +365,7 @@ describe('pipeline on the hand-made world', () => {
 		expect(num(p.get('A99001')!.location_imd_score_2019)).toBe(58);
 		expect(p.get('A99001')!.lad_code).toBe('E06000004');
 		expect(p.get('A99001')!.prescribing_setting).toBe('4');
-		expect([...p.values()].map((r) => r.quality_flags)).toEqual(['', '', '', '']);
+		expect([...p.values()].map((r) => r.quality_flags)).toEqual(['', '', '', '', '', '', '', '']);
 	});
 
 	it('the report counts rows read and everything dropped', () => {
@@ -394,7 +398,7 @@ describe('pipeline on the hand-made world', () => {
 			listedPatients2023: 5580,
 			unplacedPatients2023: 90
 		});
-		expect(report.inputs).toHaveLength(22);
+		expect(report.inputs).toHaveLength(30);
 		expect(log.join('\n')).toContain('England: 5.252 fully qualified GP FTE per 10,000 weighted patients; 20 LSOAs.');
 		expect(JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')).fingerprint).toBe('world-test');
 	});
@@ -427,15 +431,20 @@ describe('pipeline on the hand-made world', () => {
 		);
 	});
 
-	it('LSOA tiles: every LSOA at zooms 8–10, the two English authorities below', async () => {
+	it('LSOA tiles: every LSOA (and the 2 Welsh LSOAs and 2 data zones) at zooms 8–10, the authorities below', async () => {
 		const archive = openArchive(join(out, 'lsoa.pmtiles'));
 		const header = await archive.getHeader();
 		for (let z = 8; z <= 10; z++) {
 			const codes = distinct(await tilesAtZoom(archive, header, z), 'lsoa');
-			expect(codes.size, `zoom ${z}`).toBe(20);
+			expect(codes.size, `zoom ${z}`).toBe(24);
 		}
 		for (const z of [0, 4, 7])
-			expect([...distinct(await tilesAtZoom(archive, header, z), 'lad')].sort()).toEqual(['E06000004', 'E06000065']);
+			expect([...distinct(await tilesAtZoom(archive, header, z), 'lad')].sort()).toEqual([
+				'E06000004',
+				'E06000065',
+				'S12000033',
+				'W06000002'
+			]);
 	});
 
 	it('boundary tiles: Welsh and Scottish authorities dissolve into one footprint polygon each', async () => {

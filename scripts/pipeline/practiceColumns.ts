@@ -4,6 +4,7 @@ import type { Practice } from '../../src/lib/domain/practice';
 import { practiceFlags } from '../../src/lib/domain/practice';
 import { QUALITY_FLAG_CODES, QUALITY_FLAGS } from '../../src/lib/domain/practiceFlags';
 import { column, RATE, type Column } from './tables';
+import { NATION_COLUMNS } from './nations/columns';
 
 const col = column<Practice>;
 
@@ -130,6 +131,7 @@ export const PRACTICE_COLUMNS: Column<Practice>[] = [
 	col('unplaced_unknown', 'Of which with an LSOA code the lookups do not know', (p) => p.unplacedUnknown, 1),
 	col('unplaced_share', 'Share of listed_patients_2023 not placed in an English LSOA', (p) => p.unplacedShare, 4),
 	col('flags', 'Data quality flags, separated by "; "', (p) => practiceFlags(p).join('; ')),
+	...NATION_COLUMNS,
 	col(
 		'share_most_deprived_10pc_iod2019',
 		"Share of patients (July 2023, on 2011 LSOAs) living in England's most deprived 10% of LSOAs by IoD2019 (rank ≤ 3,284 of 32,844)",

@@ -5,6 +5,7 @@ import { practiceDeprivation, type DeprivationContext } from '../../src/lib/doma
 import type { FteStatus, Practice, LocationSource, PatientsSource } from '../../src/lib/domain/practice';
 import { encodeQualityFlags, qualityFlags } from '../../src/lib/domain/practiceFlags';
 import type { PracticeMapRow, RegistrationRow, WorkforceRow } from './inputs';
+import { nationFields } from './nations/practiceFields';
 
 export interface Located {
 	lat: number;
@@ -157,6 +158,9 @@ export function buildPractices(input: PracticeInputs): PracticeBuild {
 			deepEndRank: null,
 			imdQuintile: null,
 			locationImdScore: locationImd,
+			...nationFields('E', {
+				premisesDecile: area ? (input.deprivation.imd2025.get(area.lsoa)?.decile ?? null) : null
+			}),
 			locationImdScore2019: area ? (input.imd2019Of?.(area.lsoa) ?? null) : null,
 			ladCode: area ? (input.ladOf?.(area.lsoa) ?? null) : null,
 			prescribingSetting: register?.prescribingSetting ?? null,

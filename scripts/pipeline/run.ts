@@ -21,6 +21,7 @@ import * as boundaryTiles from './steps/boundaryTiles';
 import * as search from './steps/search';
 import * as tables from './steps/tables';
 import * as report from './steps/report';
+import * as nations from './steps/nations';
 
 export type { RunOptions };
 export type { BuildReport } from './steps/report';
@@ -31,6 +32,7 @@ const STEPS: { run(ctx: StepContext): void | Promise<void> }[] = [
 	practices,
 	provision,
 	areas,
+	nations,
 	networks,
 	lsoaTiles,
 	boundaryTiles,

@@ -33,6 +33,14 @@ export const INPUT_IDS = [
 	'networkSources',
 	'fingertipsImd',
 	'blackwellImd',
+	'wimd2019',
+	'walesLsoa11Boundaries',
+	'walesPracticeDeprivation',
+	'simd2020',
+	'dz11Boundaries',
+	'dz11Lookup',
+	'phsPractices',
+	'phsGpHeadcount',
 	'networks2026'
 ] as const;
 export type InputName = (typeof INPUT_IDS)[number];

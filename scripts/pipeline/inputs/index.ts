@@ -17,3 +17,5 @@ export {
 export { readBlackwellImd, readFingertipsImd } from './reference';
 export { readNetworkSources, type NetworkSourceRow } from './networkSources';
 export { InputError } from '../read';
+export * from './wales';
+export * from './scotland';

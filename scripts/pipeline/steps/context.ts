@@ -17,6 +17,7 @@ import type { PostcodeIndexStats } from '../postcodeIndex';
 import type { PlaceIndexStats } from '../places';
 import type { crossCheckImd2019 } from '../crossCheck';
 import type { SourceEntry } from '../../../src/lib/domain/formats/sources';
+import type { NationBuild } from './nations';
 
 export interface RunOptions {
 	rawDir: string;
@@ -71,6 +72,8 @@ export interface PipelineData {
 	postcodeIndex: PostcodeIndexStats;
 	placeIndex: PlaceIndexStats;
 	crossCheck: ReturnType<typeof crossCheckImd2019>;
+	/** Wales and Scotland (steps/nations.ts): neighbourhoods, their boundaries, counts. */
+	nations: NationBuild;
 }
 
 export interface StepContext extends RunOptions {

@@ -5,6 +5,7 @@ import { writeAtomic } from '../../lib/atomicWrite';
 import { encodeNetworks } from '../../../src/lib/domain/formats/networks';
 import { buildNetworks, joinNetworks, readNetworkOverlay } from '../networks';
 import * as inputs from '../inputs';
+import { encodeQualityFlags, qualityFlags } from '../../../src/lib/domain/practiceFlags';
 import type { StepContext } from './context';
 
 export function run(ctx: StepContext): void {
@@ -17,6 +18,19 @@ export function run(ctx: StepContext): void {
 		unmatched.length,
 		`not built: ${unmatched.join(', ')}`
 	);
+	// Welsh and Scottish practices (appended by the nations step) get their quality flags here, with the
+	// epraccur prescribing setting where the register has them (Welsh codes); England-only fields stay null.
+	const register = ctx.get('addresses');
+	for (const p of ctx.get('practices')) {
+		if (typeof p.qualityFlags === 'string') continue;
+		p.iod2019Share10 ??= null;
+		p.iod2019Share15 ??= null;
+		p.iod2019Share20 ??= null;
+		p.locationImdScore2019 ??= null;
+		p.ladCode ??= null;
+		p.prescribingSetting = register.get(p.code)?.prescribingSetting ?? null;
+		p.qualityFlags = encodeQualityFlags(qualityFlags(p));
+	}
 	const networks = buildNetworks(joined, ctx.get('practices'));
 	for (const n of networks)
 		for (const r of n.readings)

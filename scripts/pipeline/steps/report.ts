@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { writeAtomic } from '../../lib/atomicWrite';
 import { crossCheckImd2019 } from '../crossCheck';
 import type { StepContext } from './context';
+import { nationsReport } from '../nations/report';
 
 export type BuildReport = ReturnType<typeof buildReport>;
 
@@ -61,7 +62,8 @@ function buildReport(ctx: StepContext) {
 		lsoas: ctx.get('lsoaRows').length,
 		tiles: { lsoa: ctx.get('lsoaArchive'), boundaries: ctx.get('boundaryArchive') },
 		search: { postcodes: ctx.get('postcodeIndex'), places: ctx.get('placeIndex') },
-		crossCheck: ctx.get('crossCheck')
+		crossCheck: ctx.get('crossCheck'),
+		nations: nationsReport(ctx)
 	};
 }
 

@@ -61,7 +61,7 @@ export function parsePractices(doc: unknown, file = 'data/practices.json'): Prac
 			index: i
 		};
 	});
-	// Practice IMD decile: ntile of scores ascending gives 10 = highest score; flip so 1 = most deprived.
+	// Practice IMD decile (England's practices: only they have an IoD2025 score): ntile of scores ascending gives 10 = highest score; flip so 1 = most deprived.
 	const deciles = ntile(
 		practices.map((p) => p.imdScore),
 		10
@@ -107,7 +107,7 @@ export function compare(table: PracticeTable, p: AppPractice, field: ComparableF
 		const rank = values.filter((v) => v > value).length + 1;
 		return { percentile: percentileRank(value, values), rank, count: values.length };
 	};
-	const eng = peers(table.practices);
+	const eng = peers(table.practices.filter((q) => q.nation === 'E'));
 	const icb = peers(table.practices.filter((q) => q.icbCode === p.icbCode));
 	return {
 		value,

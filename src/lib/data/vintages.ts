@@ -4,6 +4,9 @@ import manifest from '../../../data/sources.json';
 
 const byId = new Map((manifest.sources as { id: string; vintage: string }[]).map((s) => [s.id, s.vintage]));
 
+/** The vintage of a source by id (throws when the manifest lacks it). */
+export const vintageOf = (id: string): string => vintage(id);
+
 function vintage(id: string): string {
 	const v = byId.get(id);
 	if (v === undefined) throw new Error(`data/sources.json has no source "${id}"`);

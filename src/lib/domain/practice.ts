@@ -1,8 +1,11 @@
 // The practice record: one row of practices.csv, and what the app reads for each practice.
+import type { Nation } from './nations';
 
 export type LocationSource = 'postcode' | 'postcode-sector' | 'none';
-export type PatientsSource = 'workforce-fy2024-25' | 'registrations-2023-07' | 'none';
-export type FteStatus = 'reported' | 'zero' | 'not-reported' | 'no-workforce-record';
+export type PatientsSource =
+	'workforce-fy2024-25' | 'registrations-2023-07' | 'none' | 'statswales-2024-04' | 'phs-2024-10';
+/** `not-published`: Welsh and Scottish practices, for which no practice-level GP FTE is published. */
+export type FteStatus = 'reported' | 'zero' | 'not-reported' | 'no-workforce-record' | 'not-published';
 
 /** The deprivation of a practice's registered population (computed in domain/deprivation). */
 export interface PopulationDeprivation {
@@ -36,7 +39,31 @@ export interface PracticeOrganisation {
 	nhserName: string;
 }
 
-export interface Practice extends PopulationDeprivation, PracticeOrganisation {
+/**
+ * What differs by nation (src/lib/domain/nations.ts). England's practices carry England-only fields
+ * (ICB, PCN, FTE, IoD2025 shares); Welsh and Scottish practices have those null or empty and carry
+ * their own: the health board, Wales's StatsWales deprivation share, Scotland's GP headcount.
+ */
+export interface PracticeNationFields {
+	nation: Nation;
+	/** Health board: Welsh ODS code (7A1…7A7) or Scottish S08 code; null in England. */
+	healthBoard: string | null;
+	/** Wales: share (0–1) of patients in the 20% most deprived WIMD 2019 LSOAs (StatsWales, April 2024). */
+	wimdShare20: number | null;
+	/** Scotland: distinct GPs listed at the practice (headcount, not FTE), October 2024. */
+	gpHeadcount: number | null;
+	/** Scotland: GP headcount per 10,000 registered (unweighted) patients. Not comparable with FTE rates. */
+	gpHeadcountPer10k: number | null;
+	/** Scotland: GP listings by designation (a GP may hold more than one), October 2024. */
+	gpPerformerHeadcount: number | null;
+	gpSalariedHeadcount: number | null;
+	gpRegistrarHeadcount: number | null;
+	gpRetaineeHeadcount: number | null;
+	/** Decile, within its own nation, of the neighbourhood containing the practice premises. */
+	premisesDecile: number | null;
+}
+
+export interface Practice extends PopulationDeprivation, PracticeOrganisation, PracticeNationFields {
 	code: string;
 	name: string;
 	address: string;
@@ -52,7 +79,7 @@ export interface Practice extends PopulationDeprivation, PracticeOrganisation {
 	patients: number | null;
 	patientsSource: PatientsSource;
 	/** Carr-Hill weighted / registered patients, 2022/23 payments; 1.0 when there is no payments record. */
-	needRatio: number;
+	needRatio: number | null;
 	needRatioDefaulted: boolean;
 	weightedPatients: number | null;
 
@@ -97,11 +124,28 @@ export const PRACTICE_FLAGS = {
 	patientsFromRegistrations: 'no FY2024/25 workforce record: list size from July 2023 registrations',
 	fteMissing: 'GP FTE not reported for FY2024/25',
 	fteZero: 'GP FTE reported as zero',
-	noRegistrations: 'no registrations by LSOA (July 2023): deprivation unknown'
+	noRegistrations: 'no registrations by LSOA (July 2023): deprivation unknown',
+	fteNotPublishedWales: 'Wales: no practice-level GP workforce is published',
+	headcountOnlyScotland: 'Scotland: GP headcount (not FTE) from PHS, October 2024',
+	noGpListedScotland: 'Scotland: no GP listed at the practice in the PHS file (October 2024)',
+	suppressedWales: 'Wales: StatsWales figures suppressed for this practice (April 2024)',
+	notInStatsWales: 'Wales: practice not in the StatsWales table (April 2024)'
 } as const;
 
 export function practiceFlags(p: Practice): string[] {
 	const flags: string[] = [];
+	if (p.nation !== 'E') {
+		if (p.locationSource === 'postcode-sector') flags.push(PRACTICE_FLAGS.locationSector);
+		if (p.locationSource === 'none') flags.push(PRACTICE_FLAGS.noLocation);
+		if (p.nation === 'W') {
+			flags.push(PRACTICE_FLAGS.fteNotPublishedWales);
+			if (p.patientsSource === 'none') flags.push(PRACTICE_FLAGS.notInStatsWales);
+			else if (p.wimdShare20 === null) flags.push(PRACTICE_FLAGS.suppressedWales);
+		} else {
+			flags.push(p.gpHeadcount === null ? PRACTICE_FLAGS.noGpListedScotland : PRACTICE_FLAGS.headcountOnlyScotland);
+		}
+		return flags;
+	}
 	if (p.locationSource === 'postcode-sector') flags.push(PRACTICE_FLAGS.locationSector);
 	if (p.locationSource === 'none') flags.push(PRACTICE_FLAGS.noLocation);
 	if (p.needRatioDefaulted) flags.push(PRACTICE_FLAGS.needRatioDefaulted);

@@ -37,6 +37,16 @@ export const PRACTICE_FIELDS = [
 	'locationImdScore',
 	'locationSource',
 	'unplacedShare',
+	'nation',
+	'healthBoard',
+	'wimdShare20',
+	'gpHeadcount',
+	'gpHeadcountPer10k',
+	'gpPerformerHeadcount',
+	'gpSalariedHeadcount',
+	'gpRegistrarHeadcount',
+	'gpRetaineeHeadcount',
+	'premisesDecile',
 	'imdScore2019',
 	'iod2019Share10',
 	'iod2019Share15',
@@ -66,7 +76,9 @@ const PRACTICE_TEXT_FIELDS: ReadonlySet<PracticeField> = new Set([
 	'postcode',
 	'qualityFlags',
 	'region',
-	'sicblCode'
+	'sicblCode',
+	'nation',
+	'healthBoard'
 ] as const);
 
 /** Fields that must be a finite number or null. */

@@ -190,9 +190,13 @@ const typoBudget = (len: number) => (len < 4 ? 0 : len < 8 ? 1 : 2);
 
 const TIER = { code: 0, prefix: 1, word: 2, fuzzy: 3 } as const;
 
+/** Places with prominence (type index in places.json: City 0, Town 1, …) up to this are major. */
+const MAJOR_PLACE = 1;
+
 /**
- * Suggestions as the user types: codes and whole-name prefixes first, then names with a later word
- * starting with the text, then names within a typo or two. Within a tier: exact names first, then
+ * Suggestions as the user types: codes first, then exact names (or an exact later word of a city or
+ * town: "Hull" → Kingston upon Hull), then whole-name prefixes, then names with a later word starting with the
+ * text, then names within a typo or two. Within a tier: exact names first, then
  * places by prominence (cities, towns, suburbs, villages), practices, neighbourhoods, then shorter names.
  * On the built data (27k places, 6.2k practices, 33.8k LSOAs) a query takes well under 5 ms.
  */
@@ -230,7 +234,17 @@ export function suggest(text: string, index: SearchIndex, n = 8): Suggestion[] {
 		}
 	}
 	const label = (id: number) => index.entries[id].label;
+	// Codes first; then exact names, counting an exact later word of a city or town as exact ("Hull" is
+	// the last word of Kingston upon Hull, a city: before Hullbridge, a village whose name merely starts
+	// so); then by tier.
+	const exactFirst = (id: number, x: [number, number, number]) =>
+		x[0] === TIER.code
+			? -1
+			: x[1] === 0 && (x[0] === TIER.prefix || (x[0] === TIER.word && index.prominence[id] <= MAJOR_PLACE))
+				? 0
+				: 1;
 	const before = ([a, x]: [number, [number, number, number]], [b, y]: [number, [number, number, number]]) =>
+		exactFirst(a, x) - exactFirst(b, y) ||
 		x[0] - y[0] ||
 		x[1] - y[1] ||
 		x[2] - y[2] ||

@@ -32,7 +32,8 @@ export function explainUnknownPostcode(input: unknown, knownPostcodesInOutcode: 
 	}
 	const area = /^[A-Z]+/.exec(p.outcode)?.[0] ?? '';
 	const elsewhere = NOT_IN_GB[area];
-	if (elsewhere) return `${area} postcodes are in ${elsewhere}, which this atlas does not cover: it maps England.`;
+	if (elsewhere)
+		return `${area} postcodes are in ${elsewhere}, which this atlas does not cover: it maps Great Britain (England, Scotland and Wales), and Great Britain's open postcode list (Code-Point Open) does not include ${elsewhere}.`;
 	const compactKnown = new Set(known.map(compactPostcode));
 	if (p.kind === 'full') {
 		const pc = `${p.outcode} ${p.incode}`;
