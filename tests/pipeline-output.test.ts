@@ -131,6 +131,9 @@ describe.skipIf(!built)('full build on the real mirror', () => {
 		expect(n.nenc.estimatedMembers[0].code).not.toBe('Y03303');
 		expect(arc.selected).not.toContain('Y03303');
 		expect(n.scotland.readings[0].estimatedMemberCount).toBeNull();
+		// Deep End Cymru: the top 100 Welsh practices by the StatsWales share (published: 100, Jan 2022).
+		expect(n.wales.readings[0].estimatedMemberCount).toBe(100);
+		expect(n.wales.estimatedMembers.every((m: { code: string }) => m.code.startsWith('W'))).toBe(true);
 		expect(n.london_health_equity.kind).toBe('people');
 		const flags = table('practices.csv', ['practice_code', 'quality_flags']);
 		const flagOf = new Map(flags.map((r) => [r.practice_code, r.quality_flags]));
