@@ -56,6 +56,21 @@ browserSuite('networks and rules in headless Chromium', (session) => {
 		await page.close();
 	}, 120_000);
 
+	it('Deep End Cymru: the top 100 Welsh practices by the StatsWales share, beside the published 100', async () => {
+		const { page, errors } = await open('?mode=recruit&net=wales');
+		const summary = page.getByTestId('recruit-summary');
+		await summary.waitFor({ timeout: 30_000 });
+		expect((await summary.textContent())!.replace(/\s+/g, ' ')).toContain('100 eligible by the rule');
+		const facts = (await page.getByTestId('network-facts').first().textContent())!.replace(/\s+/g, ' ');
+		expect(facts).toContain('estimated 100 · published 100 invited');
+		expect(facts).toContain('WIMD 2019');
+		const first = await page.locator('[data-testid="recruit-table"] tbody tr').first().getAttribute('data-code');
+		expect(first).toMatch(/^W/);
+		await page.screenshot({ path: screenshotPath('rules-wales.png') });
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 120_000);
+
 	it('a flagged practice: the panel says what to check; deprivation change shown', async () => {
 		const { page, errors } = await open('?sel=p:Y03303');
 		const flags = page.getByTestId('practice-flags');
