@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCrosswalk, practiceDeprivation, type DeprivationContext } from '../src/lib/domain/deprivation';
+import {
+	buildCrosswalk,
+	practiceDeprivation,
+	rankIod2019,
+	type DeprivationContext
+} from '../src/lib/domain/deprivation';
 
 // A toy England of 20 LSOAs (so most deprived 10% = ranks 1–2, 15% = ranks 1–3, 20% = ranks 1–4).
 const pairs = [
@@ -51,12 +56,18 @@ describe('practice deprivation (hand-worked)', () => {
 			['E01000012', { score: 10, rank: 15, decile: 8 }]
 		]),
 		lsoaCount2025: 20,
-		imd2019: new Map([
-			['E01000001', 45],
-			['E01000002', 30],
-			['E01000003', 12],
-			['E01000004', 8]
-		])
+		// IoD2019 on 20 LSOAs: ranks 45 → 1, 30 → 2, filler 20 → 3, 12 → 4, 8 → 5, fillers 1 → 6 (tied).
+		imd2019: rankIod2019(
+			new Map([
+				['E01000001', 45],
+				['E01000002', 30],
+				['E01000005', 20],
+				['E01000003', 12],
+				['E01000004', 8],
+				...Array.from({ length: 15 }, (_, k) => [`E01000${String(100 + k)}`, 1] as [string, number])
+			])
+		),
+		lsoaCount2019: 20
 	};
 	// 100 patients in E01000001; 200 in split E01000002 (→ 50 in …10, 150 in …11);
 	// 100 in E01000003 and 100 in E01000004 (→ 200 in …12); 30 with NO2011; 20 Welsh; 10 unknown code.
@@ -95,6 +106,19 @@ describe('practice deprivation (hand-worked)', () => {
 	it('IoD2019 score directly on 2011 LSOAs', () => {
 		// (100×45 + 200×30 + 100×12 + 100×8) / 500 = (4500 + 6000 + 1200 + 800) / 500 = 25
 		expect(dep.imdScore2019).toBeCloseTo(25, 10);
+	});
+	it('IoD2019 ranks from scores: 1 = highest, ties share a rank', () => {
+		expect(ctx.imd2019.get('E01000001')!.rank).toBe(1);
+		expect(ctx.imd2019.get('E01000003')!.rank).toBe(4);
+		expect(ctx.imd2019.get('E01000100')!.rank).toBe(6);
+		expect(ctx.imd2019.get('E01000114')!.rank).toBe(6);
+	});
+	it('IoD2019 shares in the most deprived 10% / 15% / 20% on 2011 LSOAs', () => {
+		// 10% = ranks ≤ 2: E01000001 100 + E01000002 200 = 300 of 500 → 0.6; 15% = ranks ≤ 3: no more → 0.6;
+		// 20% = ranks ≤ 4: + E01000003 100 → 0.8 (E01000004, rank 5, stays out).
+		expect(dep.iod2019Share10).toBeCloseTo(0.6, 10);
+		expect(dep.iod2019Share15).toBeCloseTo(0.6, 10);
+		expect(dep.iod2019Share20).toBeCloseTo(0.8, 10);
 	});
 	it('keeps the 2021 footprint for attribution', () => {
 		expect(Object.fromEntries(dep.patientsByLsoa21)).toEqual({

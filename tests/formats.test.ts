@@ -83,7 +83,14 @@ const practice: PracticeRecord = {
 	gpSalariedHeadcount: null,
 	gpRegistrarHeadcount: null,
 	gpRetaineeHeadcount: null,
-	premisesDecile: 1
+	premisesDecile: 1,
+	imdScore2019: 38.123,
+	iod2019Share10: 0.3,
+	iod2019Share15: 0.5,
+	iod2019Share20: 0.61,
+	locationImdScore2019: 50.25,
+	ladCode: 'E06000004',
+	qualityFlags: 'small-list;list-fall'
 };
 
 describe('formats: written by the pipeline, read by the app', () => {
@@ -145,27 +152,47 @@ describe('formats: written by the pipeline, read by the app', () => {
 	});
 
 	it('networks.json: one network type for writer and reader', () => {
+		const rule = {
+			vintage: 'iod2019' as const,
+			measure: 'share15' as const,
+			selection: { kind: 'nationalTop' as const, fraction: 0.1 }
+		};
 		const network: BuiltNetwork = {
 			id: 'nenc',
 			name: 'GPs at the Deep End North East and North Cumbria',
 			shortName: 'Deep End NENC',
 			country: 'England',
 			status: 'established',
+			founded: 'not stated',
+			kind: 'practices',
 			footprint: { kind: 'icb', codes: ['E54000050'], description: 'NHS North East and North Cumbria ICB' },
 			footprintCodesFromSource: false,
 			statedRule: 'Top 10% nationally',
-			rule: { measure: 'share15', selection: { kind: 'nationalTop', fraction: 0.1 } },
-			ruleNote: 'note',
-			publishedMemberCount: 52,
+			publishedCount: { text: '52 (earlier: 34)', n: 52, date: 'Oct 2025' },
 			sourceUrl: 'https://example.org/',
 			otherSources: [],
+			notes: '',
+			noEstimate: null,
+			readings: [
+				{
+					id: 'stated',
+					label: 'Stated',
+					rule,
+					note: 'note',
+					ruleDescription: 'Practices in the footprint ranked in the top 10%',
+					estimatedMemberCount: 1,
+					selected: ['A81001'],
+					excludedFlagged: ['Y03303'],
+					unavailable: null
+				}
+			],
 			ruleDescription: 'Practices in the footprint ranked in the top 10%',
 			estimatedMembers: [{ code: 'A81001', value: 0.5432, rank: 1, nationalRank: 17, selected: true }],
 			estimatedMemberCount: 1,
 			footprintPracticeCount: 1
 		};
 		const doc = parseNetworks(JSON.parse(encodeNetworks({ englandRate: 4.271, networks: [network] })));
-		expect(doc).toEqual({ englandRate: 4.271, networks: [network] });
+		expect(doc).toEqual({ version: 2, englandRate: 4.271, networks: [network] });
 	});
 
 	it('network-footprints.json', () => {

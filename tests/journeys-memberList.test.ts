@@ -85,7 +85,7 @@ describe('codes', () => {
 			{
 				line: 7,
 				input: 'A8100',
-				reason: 'A8100 is not a practice code: a code is a letter and five digits, like A81001'
+				reason: 'no practice with code A8100: a practice code is a letter and five digits, like A81001'
 			}
 		]);
 	});
@@ -105,6 +105,13 @@ describe('codes', () => {
 			}
 		]);
 		expect(r.toConfirm.map((c) => c.candidates[0].code)).toEqual(['A81001']);
+	});
+
+	it('an unknown code says so, not "no practice name close" (issue 9: ZZZ999)', () => {
+		const r = parseMemberList('code\nZZZ999', matcher);
+		expect(r.bad.map((b) => b.reason)).toEqual([
+			'no practice with code ZZZ999: a practice code is a letter and five digits, like A81001'
+		]);
 	});
 
 	it('inputs come back as plain text, whatever they hold', () => {

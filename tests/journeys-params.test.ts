@@ -1,34 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { recruitCodec, selectionFrom, defaultSelection } from '../src/lib/journeys/params/recruit';
+import { recruitCodec, selectionFrom, selectionInput, defaultSelection } from '../src/lib/journeys/params/recruit';
 import { commissionCodec } from '../src/lib/journeys/params/commission';
 import { findCodec } from '../src/lib/journeys/params/find';
 import { JOURNEYS, journeyFor } from '../src/lib/journeys/registry';
 
 describe('journey URL codecs', () => {
 	it('Recruit reads a network, a changed rule and a footprint, and writes them back', () => {
-		const raw = { net: 'yorkshire_humber', rm: 'share10', rk: 'topN', rv: '40', fp: 'E54000048' };
+		const raw = {
+			net: 'nenc',
+			rd: 'arc',
+			ri: 'iod2025',
+			rm: 'share10',
+			rk: 'topN',
+			rv: '40',
+			rf: '1',
+			fp: 'E54000048'
+		};
 		const p = recruitCodec.parse(raw);
 		expect(p).toEqual({
-			net: 'yorkshire_humber',
+			net: 'nenc',
+			reading: 'arc',
+			vintage: 'iod2025',
 			measure: 'share10',
 			selection: { kind: 'topN', n: 40 },
+			includeFlagged: true,
 			footprint: 'E54000048'
 		});
 		expect(recruitCodec.write(p)).toEqual(raw);
 	});
 	it('Recruit ignores what it cannot read (the network default then applies)', () => {
-		expect(recruitCodec.parse({ net: '<b>', rm: 'nope', rk: 'topN', rv: '2.5' })).toEqual({
+		const none = {
 			net: null,
+			reading: null,
+			vintage: null,
 			measure: null,
 			selection: null,
+			includeFlagged: false,
 			footprint: ''
-		});
+		};
+		expect(recruitCodec.parse({ net: '<b>', ri: 'imd1066', rm: 'nope', rk: 'topN', rv: '2.5', rf: 'yes' })).toEqual(
+			none
+		);
 		expect(recruitCodec.parse({ rk: 'nationalTop', rv: '1.5' }).selection).toBe(null);
 		expect(recruitCodec.parse({ rk: 'threshold', rv: '0.5' }).selection).toEqual({ kind: 'threshold', min: 0.5 });
-		expect(recruitCodec.write({ net: null, measure: null, selection: null, footprint: '' })).toEqual({});
+		expect(recruitCodec.parse({ rk: 'threshold', rv: '-1' }).selection).toBe(null);
+		expect(recruitCodec.write(none)).toEqual({});
 	});
 	it('Recruit selections from the rule editor', () => {
-		expect(selectionFrom('nationalTop', '0.1')).toEqual({ kind: 'nationalTop', fraction: 0.1 });
+		// Percent as people type it: 50 means 50% (issue 9: it was read as 5000%), for shares and fractions.
+		expect(selectionFrom('threshold', '50', 'share15')).toEqual({ kind: 'threshold', min: 0.5 });
+		expect(selectionFrom('threshold', '50%', 'share15')).toEqual({ kind: 'threshold', min: 0.5 });
+		expect(selectionFrom('threshold', '35', 'imdScore')).toEqual({ kind: 'threshold', min: 35 });
+		expect(selectionFrom('nationalTop', '10')).toEqual({ kind: 'nationalTop', fraction: 0.1 });
+		expect(selectionFrom('nationalTop', '150')).toBe(null);
+		expect(selectionFrom('topN', '100')).toEqual({ kind: 'topN', n: 100 });
+		expect(selectionInput({ kind: 'threshold', min: 0.5 }, 'share15')).toBe(50);
+		expect(selectionInput({ kind: 'threshold', min: 35 }, 'imdScore')).toBe(35);
+		expect(selectionInput({ kind: 'nationalTop', fraction: 0.1 }, 'share15')).toBe(10);
 		expect(selectionFrom('topN', 'x')).toBe(null);
 		expect(defaultSelection('threshold', 'share15')).toEqual({ kind: 'threshold', min: 0.3 });
 		expect(defaultSelection('threshold', 'imdScore')).toEqual({ kind: 'threshold', min: 40 });

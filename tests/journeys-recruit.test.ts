@@ -39,7 +39,11 @@ const X = [
 const national = [...X, ...P];
 const footprint = { kind: 'icb' as const, codes: ['E54000001'], description: 'test ICB' };
 // nationalTop 50%: floor(0.5 × 9) = 4, so national ranks 1–4; in the footprint that is P1 (2) and P4 (4).
-const rule: MembershipRule = { measure: 'share15', selection: { kind: 'nationalTop', fraction: 0.5 } };
+const rule: MembershipRule = {
+	vintage: 'iod2025',
+	measure: 'share15',
+	selection: { kind: 'nationalTop', fraction: 0.5 }
+};
 
 // Speed (not a timed test): on the built data, 6,202 practices, Yorkshire and the Humber's 598 in the
 // footprint, nationalTop 10% of share15, 311 uploaded members, bundled with esbuild on a shared 2-core
@@ -95,7 +99,11 @@ describe('rankNetworkCandidates', () => {
 	});
 
 	it('no members at all: distances are null, not zero', () => {
-		const none: MembershipRule = { measure: 'share15', selection: { kind: 'threshold', min: 0.99 } };
+		const none: MembershipRule = {
+			vintage: 'iod2025',
+			measure: 'share15',
+			selection: { kind: 'threshold', min: 0.99 }
+		};
 		const r = rankNetworkCandidates(national, footprint, none);
 		expect(r.rows.every((x) => !x.selected && x.nearestMemberKm === null && x.nearestMemberCode === null)).toBe(true);
 		// A single member has no other member to be near.
@@ -105,15 +113,24 @@ describe('rankNetworkCandidates', () => {
 	});
 
 	it('topN and threshold selections, and the other measures', () => {
-		const top2 = rankNetworkCandidates(national, footprint, { measure: 'share15', selection: { kind: 'topN', n: 3 } });
+		const top2 = rankNetworkCandidates(national, footprint, {
+			vintage: 'iod2025',
+			measure: 'share15',
+			selection: { kind: 'topN', n: 3 }
+		});
 		expect(top2.rows.filter((x) => x.selected).map((x) => x.code)).toEqual(['P1', 'P4', 'P2']);
 		const thr = rankNetworkCandidates(national, footprint, {
+			vintage: 'iod2025',
 			measure: 'share15',
 			selection: { kind: 'threshold', min: 0.5 }
 		});
 		expect(thr.rows.filter((x) => x.selected).map((x) => x.code)).toEqual(['P1', 'P4', 'P2']);
 		// imdScore is 20 for all five: a tie, competition rank 1 for everyone.
-		const imd = rankNetworkCandidates(national, footprint, { measure: 'imdScore', selection: { kind: 'topN', n: 1 } });
+		const imd = rankNetworkCandidates(national, footprint, {
+			vintage: 'iod2025',
+			measure: 'imdScore',
+			selection: { kind: 'topN', n: 1 }
+		});
 		expect(imd.rows.map((x) => x.rank)).toEqual([1, 1, 1, 1, 1]);
 	});
 

@@ -216,8 +216,8 @@ describe('other readers', () => {
 		});
 		const roles = networkRoles(n);
 		expect(roles.get('A1')![0].network.id).toBe('yh');
-		expect(roles.get('A1')![0].member.selected).toBe(true);
-		expect(roles.get('A2')![0].member.selected).toBe(false);
+		expect(roles.get('A1')![0].member!.selected).toBe(true);
+		expect(roles.get('A2')![0].member!.selected).toBe(false);
 		expect(() => parseNetworks({ networks: [] })).toThrow(/englandRate/);
 	});
 

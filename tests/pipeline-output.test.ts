@@ -87,13 +87,58 @@ describe.skipIf(!built)('full build on the real mirror', () => {
 		const { booleanPointInPolygon } = await import('@turf/turf');
 		const doc = JSON.parse(readFileSync(join(out, 'network-footprints.json'), 'utf8'));
 		const by = new Map(doc.features.map((f: { properties: { code: string } }) => [f.properties.code, f]));
-		expect([...by.keys()].sort()).toEqual(['nenc', 'scotland', 'wales', 'yorkshire_humber']);
+		// Every network with a footprint code, except the London health-equity community (people, not practices).
+		expect([...by.keys()].sort()).toEqual([
+			'bristol',
+			'greater_manchester',
+			'lothian',
+			'nenc',
+			'northern_ireland',
+			'nottinghamshire',
+			'nw_london',
+			'plymouth',
+			'scotland',
+			'wales',
+			'yorkshire_humber'
+		]);
 		const inside = (code: string, lon: number, lat: number) => booleanPointInPolygon([lon, lat], by.get(code) as never);
 		expect(inside('nenc', -1.6178, 54.9783)).toBe(true); // Newcastle
 		expect(inside('yorkshire_humber', -1.5491, 53.8008)).toBe(true); // Leeds
 		expect(inside('scotland', -4.2518, 55.8642)).toBe(true); // Glasgow
 		expect(inside('wales', -3.1791, 51.4816)).toBe(true); // Cardiff
 		expect(inside('yorkshire_humber', -2.2426, 53.4808)).toBe(false); // Manchester
+		expect(inside('greater_manchester', -2.2426, 53.4808)).toBe(true);
+		expect(inside('bristol', -2.5879, 51.4545)).toBe(true); // Bristol city centre
+		expect(inside('plymouth', -4.1427, 50.3755)).toBe(true); // Plymouth
+		expect(inside('nottinghamshire', -1.1581, 52.9548)).toBe(true); // Nottingham
+		expect(inside('nw_london', -0.2, 51.514)).toBe(true); // Notting Hill
+		expect(inside('lothian', -3.1883, 55.9533)).toBe(true); // Edinburgh
+		expect(inside('plymouth', -2.5879, 51.4545)).toBe(false);
+	});
+
+	it('networks: every network of the sources file, NENC read two ways beside its published 52', () => {
+		const doc = JSON.parse(readFileSync(join(out, 'networks.json'), 'utf8'));
+		const n = Object.fromEntries(doc.networks.map((x: { id: string }) => [x.id, x]));
+		expect(doc.networks).toHaveLength(14);
+		expect(n.nenc.publishedCount.n).toBe(52);
+		const [stated, arc] = n.nenc.readings;
+		// Measured on this build (IoD2019): stated 32 (34 in 2021), ARC NENC 51 (52 published, Oct 2025).
+		expect(stated.estimatedMemberCount).toBeGreaterThan(25);
+		expect(stated.estimatedMemberCount).toBeLessThan(40);
+		expect(Math.abs(arc.estimatedMemberCount - 52)).toBeLessThanOrEqual(5);
+		// The Ridgeway (Y03303, 28 patients) is flagged and never ranks first in NENC.
+		expect(arc.excludedFlagged).toContain('Y03303');
+		expect(n.nenc.estimatedMembers[0].code).not.toBe('Y03303');
+		expect(arc.selected).not.toContain('Y03303');
+		expect(n.scotland.readings[0].estimatedMemberCount).toBeNull();
+		// Deep End Cymru: the top 100 Welsh practices by the StatsWales share (published: 100, Jan 2022).
+		expect(n.wales.readings[0].estimatedMemberCount).toBe(100);
+		expect(n.wales.estimatedMembers.every((m: { code: string }) => m.code.startsWith('W'))).toBe(true);
+		expect(n.london_health_equity.kind).toBe('people');
+		const flags = table('practices.csv', ['practice_code', 'quality_flags']);
+		const flagOf = new Map(flags.map((r) => [r.practice_code, r.quality_flags]));
+		expect(flagOf.get('Y03303')).toBe('small-list');
+		expect(flagOf.get('E87007')).toBe('small-list;extreme-rate;list-fall');
 	});
 
 	it('deep end rank 1 has the largest share in the most deprived 15%', () => {

@@ -294,15 +294,78 @@ describe('pipeline on the hand-made world', () => {
 	it('networks: footprints select practices by ICB or by the region of their location', () => {
 		const doc = JSON.parse(readFileSync(join(out, 'networks.json'), 'utf8'));
 		const n = Object.fromEntries(doc.networks.map((x: { id: string }) => [x.id, x]));
-		// NENC = ICB E54000050: A99001, A99002. Its rule (top 10% of the 4 ranked practices nationally = floor(0.4) = 0) selects none.
+		// Every network of the world's sources file, in its order, with the facts it gives.
+		expect(doc.networks.map((x: { id: string }) => x.id)).toEqual([
+			'scotland',
+			'nenc',
+			'yorkshire_humber',
+			'wales',
+			'london_health_equity',
+			'east_of_england'
+		]);
+		expect(n.nenc.publishedCount).toEqual({ text: '52 (earlier: 34)', n: 52, date: 'Oct 2025' });
+		expect(n.nenc.statedRule).toBe(
+			"Practices 'ranked in the lowest IMD decile nationally',\nplus 3 by local judgement"
+		);
+		expect(n.nenc.otherSources).toEqual(['https://arc-nenc.nihr.ac.uk/projects/deep-end-nenc']);
+		// NENC = ICB E54000050: A99001, A99002. Two readings, both IoD2019 share15 (world IoD2019: 20 2011 LSOAs,
+		// 15% = ranks ≤ 3 = L1 58, L2 47, L3 44): A99001 (400 + 300) / 1,500 = 0.4667, A99002 600 / 1,000 = 0.6.
+		// Stated (top 10% of the 4 practices nationally = floor(0.4) = 0) selects none; ARC NENC (≥ 50%) A99002.
 		expect(n.nenc.footprintPracticeCount).toBe(2);
+		expect(
+			n.nenc.readings.map((r: { id: string; estimatedMemberCount: number }) => [r.id, r.estimatedMemberCount])
+		).toEqual([
+			['stated', 0],
+			['arc', 1]
+		]);
+		expect(n.nenc.readings[1].selected).toEqual(['A99002']);
 		expect(n.nenc.estimatedMemberCount).toBe(0);
-		// Yorkshire & Humber = region E12000003 by location: A99003 (sector centroid in L15, IMD 16) and B99004 (L20, 6.5); top 100 → both.
+		// Yorkshire & Humber = region E12000003 by location: A99003 (sector centroid in L15) and B99004 (L20); IoD2019
+		// score of the practice's own neighbourhood is the world's default 15 for both: a tie, both rank 1; top 100 → both.
 		expect(n.yorkshire_humber.estimatedMembers.map((m: { code: string; rank: number }) => [m.code, m.rank])).toEqual([
 			['A99003', 1],
-			['B99004', 2]
+			['B99004', 1]
 		]);
-		expect(n.wales.estimatedMembers).toBeNull();
+		// Deep End Cymru = Wales, top 100 by the StatsWales share: W99001 (0.25) is ranked; W99002 is suppressed
+		// by StatsWales (no share), so it is in the footprint but cannot be ranked.
+		expect(n.wales.footprintPracticeCount).toBe(2);
+		expect(n.wales.readings[0]).toMatchObject({ estimatedMemberCount: 1, selected: ['W99001'], unavailable: null });
+		expect(n.wales.estimatedMembers.map((m: { code: string; value: number }) => [m.code, m.value])).toEqual([
+			['W99001', 0.25]
+		]);
+		// Scotland: rule shown, members not estimated, with the reason.
+		expect(n.scotland.readings[0].rule.vintage).toBe('simd2020');
+		expect(n.scotland.noEstimate).toMatch(/does not publish openly/);
+		expect(n.scotland.readings[0].estimatedMemberCount).toBeNull();
+		// A group of people: no footprint, no estimate. No footprint code: listed, not drawn.
+		expect(n.london_health_equity).toMatchObject({ kind: 'people', footprint: null, readings: [] });
+		expect(n.east_of_england).toMatchObject({ footprint: null, readings: [] });
+		expect(n.east_of_england.noEstimate).toMatch(/no footprint/);
+		// Footprints drawn: those with a code (nation footprints from the world's Welsh and Scottish LADs).
+		const fp = JSON.parse(readFileSync(join(out, 'network-footprints.json'), 'utf8'));
+		expect(fp.features.map((f: { properties: { code: string } }) => f.properties.code).sort()).toEqual([
+			'nenc',
+			'scotland',
+			'wales',
+			'yorkshire_humber'
+		]);
+	});
+
+	it('IoD2019 shares and neighbourhood score per practice (hand-worked on 2011 LSOAs)', () => {
+		const p = byKey('practices.csv', 'practice_code');
+		// A99001: placed 1,500 (NO2011 and Welsh left out); 10% and 15% = L1 400 + L2 300; 20% adds the split LSOA's 500.
+		expect(num(p.get('A99001')!.share_most_deprived_10pc_iod2019)).toBeCloseTo(0.4667, 4);
+		expect(num(p.get('A99001')!.share_most_deprived_15pc_iod2019)).toBeCloseTo(0.4667, 4);
+		expect(num(p.get('A99001')!.share_most_deprived_20pc_iod2019)).toBeCloseTo(0.8, 4);
+		// A99002: L3 (rank 3) 600 of 1,000.
+		expect(num(p.get('A99002')!.share_most_deprived_10pc_iod2019)).toBe(0);
+		expect(num(p.get('A99002')!.share_most_deprived_15pc_iod2019)).toBeCloseTo(0.6, 4);
+		// A99002 stands in L7, merged from two 2011 LSOAs scored 33 and 31: their mean, 32.
+		expect(num(p.get('A99002')!.location_imd_score_2019)).toBe(32);
+		expect(num(p.get('A99001')!.location_imd_score_2019)).toBe(58);
+		expect(p.get('A99001')!.lad_code).toBe('E06000004');
+		expect(p.get('A99001')!.prescribing_setting).toBe('4');
+		expect([...p.values()].map((r) => r.quality_flags)).toEqual(['', '', '', '', '', '', '', '']);
 	});
 
 	it('the report counts rows read and everything dropped', () => {
@@ -335,7 +398,7 @@ describe('pipeline on the hand-made world', () => {
 			listedPatients2023: 5580,
 			unplacedPatients2023: 90
 		});
-		expect(report.inputs).toHaveLength(29);
+		expect(report.inputs).toHaveLength(30);
 		expect(log.join('\n')).toContain('England: 5.252 fully qualified GP FTE per 10,000 weighted patients; 20 LSOAs.');
 		expect(JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')).fingerprint).toBe('world-test');
 	});

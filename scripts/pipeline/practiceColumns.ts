@@ -2,6 +2,7 @@
 // rows and the file's entry in the data dictionary (columns.json).
 import type { Practice } from '../../src/lib/domain/practice';
 import { practiceFlags } from '../../src/lib/domain/practice';
+import { QUALITY_FLAG_CODES, QUALITY_FLAGS } from '../../src/lib/domain/practiceFlags';
 import { column, RATE, type Column } from './tables';
 import { NATION_COLUMNS } from './nations/columns';
 
@@ -130,5 +131,40 @@ export const PRACTICE_COLUMNS: Column<Practice>[] = [
 	col('unplaced_unknown', 'Of which with an LSOA code the lookups do not know', (p) => p.unplacedUnknown, 1),
 	col('unplaced_share', 'Share of listed_patients_2023 not placed in an English LSOA', (p) => p.unplacedShare, 4),
 	col('flags', 'Data quality flags, separated by "; "', (p) => practiceFlags(p).join('; ')),
-	...NATION_COLUMNS
+	...NATION_COLUMNS,
+	col(
+		'share_most_deprived_10pc_iod2019',
+		"Share of patients (July 2023, on 2011 LSOAs) living in England's most deprived 10% of LSOAs by IoD2019 (rank ≤ 3,284 of 32,844)",
+		(p) => p.iod2019Share10,
+		4
+	),
+	col(
+		'share_most_deprived_15pc_iod2019',
+		'The same, most deprived 15% by IoD2019 (rank ≤ 4,926)',
+		(p) => p.iod2019Share15,
+		4
+	),
+	col(
+		'share_most_deprived_20pc_iod2019',
+		'The same, most deprived 20% by IoD2019 (rank ≤ 6,568)',
+		(p) => p.iod2019Share20,
+		4
+	),
+	col(
+		'location_imd_score_2019',
+		"IoD2019 IMD score of the practice's own neighbourhood: the 2011 LSOA its 2021 LSOA came from (mean of the 2011 LSOAs when merged)",
+		(p) => p.locationImdScore2019,
+		3
+	),
+	col('lad_code', 'Local authority (LAD 2024) of the practice location', (p) => p.ladCode),
+	col(
+		'prescribing_setting',
+		'ODS register (epraccur) prescribing setting; 4 = GP practice',
+		(p) => p.prescribingSetting
+	),
+	col(
+		'quality_flags',
+		`Implausible records and special services, codes separated by ";": ${QUALITY_FLAG_CODES.map((c) => `${c} = ${QUALITY_FLAGS[c].definition}`).join('; ')}`,
+		(p) => p.qualityFlags
+	)
 ];

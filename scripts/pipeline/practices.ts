@@ -3,6 +3,7 @@
 import { deepEndRank, equalCountQuintiles, ftePer10kWeighted, needWeightingRatio } from '../../src/lib/domain/metrics';
 import { practiceDeprivation, type DeprivationContext } from '../../src/lib/domain/deprivation';
 import type { FteStatus, Practice, LocationSource, PatientsSource } from '../../src/lib/domain/practice';
+import { encodeQualityFlags, qualityFlags } from '../../src/lib/domain/practiceFlags';
 import type { PracticeMapRow, RegistrationRow, WorkforceRow } from './inputs';
 import { nationFields } from './nations/practiceFields';
 
@@ -14,7 +15,7 @@ export interface Located {
 
 export interface PracticeInputs {
 	map: PracticeMapRow[];
-	addresses: ReadonlyMap<string, { address: string }>;
+	addresses: ReadonlyMap<string, { address: string; prescribingSetting?: number | null }>;
 	workforce: ReadonlyMap<string, WorkforceRow>;
 	payments: ReadonlyMap<string, { registered: number; weighted: number }>;
 	registrations: ReadonlyMap<string, RegistrationRow[]>;
@@ -23,6 +24,10 @@ export interface PracticeInputs {
 	locate: (postcode: string) => Located | null;
 	/** Point → the 2021 LSOA containing it, with its region; null outside England. */
 	lsoaAt: (lon: number, lat: number) => { lsoa: string; region: string; method: 'inside' | 'nearest' } | null;
+	/** 2021 LSOA → its local authority (LAD 2024). */
+	ladOf?: (lsoa21: string) => string | null;
+	/** 2021 LSOA → IoD2019 score of the 2011 LSOA(s) it came from (mean when merged); null if unknown. */
+	imd2019Of?: (lsoa21: string) => number | null;
 }
 
 export interface PracticeBuild {
@@ -101,10 +106,11 @@ export function buildPractices(input: PracticeInputs): PracticeBuild {
 
 		const unplaced = dep.noLsoaPatients + dep.welshPatients + dep.unknownLsoaPatients;
 		const locationImd = area ? (input.deprivation.imd2025.get(area.lsoa)?.score ?? null) : null;
+		const register = input.addresses.get(m.code);
 		return {
 			code: m.code,
 			name: m.name,
-			address: input.addresses.get(m.code)?.address ?? '',
+			address: register?.address ?? '',
 			postcode: m.postcode,
 			lat: where ? round(where.lat, 6) : null,
 			lon: where ? round(where.lon, 6) : null,
@@ -146,12 +152,19 @@ export function buildPractices(input: PracticeInputs): PracticeBuild {
 			share20: dep.share20,
 			decileShares: dep.decileShares,
 			imdScore2019: dep.imdScore2019,
+			iod2019Share10: dep.iod2019Share10,
+			iod2019Share15: dep.iod2019Share15,
+			iod2019Share20: dep.iod2019Share20,
 			deepEndRank: null,
 			imdQuintile: null,
 			locationImdScore: locationImd,
 			...nationFields('E', {
 				premisesDecile: area ? (input.deprivation.imd2025.get(area.lsoa)?.decile ?? null) : null
-			})
+			}),
+			locationImdScore2019: area ? (input.imd2019Of?.(area.lsoa) ?? null) : null,
+			ladCode: area ? (input.ladOf?.(area.lsoa) ?? null) : null,
+			prescribingSetting: register?.prescribingSetting ?? null,
+			qualityFlags: ''
 		};
 	});
 	const ranks = deepEndRank(practices.map((p) => p.share15));
@@ -159,6 +172,7 @@ export function buildPractices(input: PracticeInputs): PracticeBuild {
 	practices.forEach((p, i) => {
 		p.deepEndRank = ranks[i];
 		p.imdQuintile = quintiles[i];
+		p.qualityFlags = encodeQualityFlags(qualityFlags(p));
 	});
 	return { practices, footprints, counts };
 }

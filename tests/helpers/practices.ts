@@ -46,6 +46,13 @@ export function practice(over: Partial<AppPractice> & { code: string }): AppPrac
 		gpRegistrarHeadcount: null,
 		gpRetaineeHeadcount: null,
 		premisesDecile: 5,
+		imdScore2019: 20,
+		iod2019Share10: 0.1,
+		iod2019Share15: 0.15,
+		iod2019Share20: 0.2,
+		locationImdScore2019: 20,
+		ladCode: 'E06000001',
+		qualityFlags: '',
 		...over
 	};
 }

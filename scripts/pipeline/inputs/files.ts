@@ -40,7 +40,8 @@ export const INPUT_IDS = [
 	'dz11Boundaries',
 	'dz11Lookup',
 	'phsPractices',
-	'phsGpHeadcount'
+	'phsGpHeadcount',
+	'networks2026'
 ] as const;
 export type InputName = (typeof INPUT_IDS)[number];
 

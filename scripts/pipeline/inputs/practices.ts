@@ -53,7 +53,9 @@ export function readPracticeMap(path: string): PracticeMapRow[] {
 }
 
 /** ODS register: used for the practice address (the mapping file has none). Active and closed rows. */
-export function readEpraccur(path: string): Map<string, { address: string; status: string }> {
+export function readEpraccur(
+	path: string
+): Map<string, { address: string; status: string; prescribingSetting: number | null }> {
 	const rows = readCsv(path, {
 		columns: [
 			{ name: 'ORG_CODE', pattern: /^[A-Z0-9]{3,8}$/, patternHint: 'an ODS code' },
@@ -62,7 +64,8 @@ export function readEpraccur(path: string): Map<string, { address: string; statu
 			{ name: 'ADDRESS_LINE_3', optional: true },
 			{ name: 'ADDRESS_LINE_4', optional: true },
 			{ name: 'ADDRESS_LINE_5', optional: true },
-			{ name: 'STATUS_CODE', optional: true }
+			{ name: 'STATUS_CODE', optional: true },
+			{ name: 'PRESCRIBING_SETTING', type: 'integer', optional: true, min: 0, max: 99 }
 		],
 		unique: 'ORG_CODE',
 		label: INPUT_FILES.epraccur
@@ -75,7 +78,8 @@ export function readEpraccur(path: string): Map<string, { address: string; statu
 					.map((k) => r[`ADDRESS_LINE_${k}`] as string | null)
 					.filter((s): s is string => !!s)
 					.join(', '),
-				status: (r.STATUS_CODE as string | null) ?? ''
+				status: (r.STATUS_CODE as string | null) ?? '',
+				prescribingSetting: optNum(r.PRESCRIBING_SETTING)
 			}
 		])
 	);

@@ -9,7 +9,7 @@ import * as inputs from '../inputs';
 import { dissolve, labelFeatures, readGeojson } from '../geometry';
 import { BOXES } from '../geometryChecks';
 import { checkSourceRows } from '../inputs/expect';
-import { networkFootprints, readNetworks } from '../networks';
+import { networkFootprints, readNetworkOverlay } from '../networks';
 import { writeVectorArchive } from '../tiles';
 import type { StepContext } from './context';
 
@@ -33,13 +33,15 @@ export async function run(ctx: StepContext): Promise<void> {
 		properties: { code: String(f.properties?.LAD24CD), name: String(f.properties?.LAD24NM ?? '') }
 	}));
 	const footprints = networkFootprints(
-		readNetworks(ctx.networksPath),
+		ctx.get('networks'),
 		{
 			icb: icb.map((f) => ({ ...f, properties: { ICB23CD: f.properties!.code } })),
 			region: region.map((f) => ({ ...f, properties: { RGN23CD: f.properties!.code } })),
-			lad: lad.map((f) => ({ ...f, properties: { LAD24CD: f.properties!.code } }))
+			lad: lad.map((f) => ({ ...f, properties: { LAD24CD: f.properties!.code } })),
+			sicbl: sicbl.map((f) => ({ ...f, properties: { SICBL23CD: f.properties!.code } }))
 		},
-		dissolve
+		dissolve,
+		new Map(readNetworkOverlay(ctx.networksPath).map((o) => [o.id, o.drawFrom ?? []]))
 	);
 	ctx.set('footprints', footprints);
 	const land = dissolve(lad, () => 'land').map((f) => ({ ...f, properties: { code: 'land', name: 'United Kingdom' } }));

@@ -1,6 +1,6 @@
 // Step: practices with their location, LSOA, workforce, need weighting and patient-weighted
 // deprivation (IoD2025 over their registered patients; IoD2019 for the cross-check).
-import { buildCrosswalk } from '../../../src/lib/domain/deprivation';
+import { buildCrosswalk, rankIod2019 } from '../../../src/lib/domain/deprivation';
 import { hasUsableFte } from '../../../src/lib/domain/practice';
 import type { RegistrationRow } from '../inputs';
 import { buildPractices, type Located } from '../practices';
@@ -40,6 +40,10 @@ export function run(ctx: StepContext): void {
 	ctx.set('centres', centres);
 	const locateLsoa = lsoaLocator(lsoaGeo, centres);
 	const regionOf = new Map(ctx.get('geography').map((g) => [g.code, g.region]));
+	const ladOf = new Map(ctx.get('geography').map((g) => [g.code, g.lad]));
+	const imd2019 = rankIod2019(ctx.get('imd2019'));
+	const parents = new Map<string, string[]>();
+	for (const { lsoa11, lsoa21 } of ctx.get('lookup')) parents.set(lsoa21, [...(parents.get(lsoa21) ?? []), lsoa11]);
 	const built = buildPractices({
 		map,
 		addresses: ctx.get('addresses'),
@@ -50,7 +54,13 @@ export function run(ctx: StepContext): void {
 			crosswalk,
 			imd2025: new Map(imdRows.map((r) => [r.code, { score: r.score.imd, rank: r.rank.imd, decile: r.decile.imd }])),
 			lsoaCount2025: imdRows.length,
-			imd2019: ctx.get('imd2019')
+			imd2019,
+			lsoaCount2019: ctx.get('imd2019').size
+		},
+		ladOf: (lsoa) => ladOf.get(lsoa) ?? null,
+		imd2019Of: (lsoa) => {
+			const scores = (parents.get(lsoa) ?? []).flatMap((c) => imd2019.get(c)?.score ?? []);
+			return scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
 		},
 		locate: (postcode: string): Located | null => codePoint.locate(postcode),
 		lsoaAt: (lon, lat) => {

@@ -9,7 +9,8 @@ export type NetworksDoc = NetworksFile;
 
 export interface NetworkRole {
 	network: AppNetwork;
-	member: RankedPractice;
+	/** Where the first reading of the rule ranks the practice; null when it was left out for a quality flag. */
+	member: RankedPractice | null;
 }
 
 export function parseNetworks(doc: unknown, file = 'data/networks.json'): NetworksDoc {
@@ -32,6 +33,12 @@ export function networkRoles(doc: NetworksDoc): Map<string, NetworkRole[]> {
 			const list = out.get(member.code);
 			if (list) list.push({ network, member });
 			else out.set(member.code, [{ network, member }]);
+		}
+		// Footprint practices the rule left out for a quality flag: in the footprint, not ranked.
+		for (const code of network.readings?.[0]?.excludedFlagged ?? []) {
+			const list = out.get(code);
+			if (list) list.push({ network, member: null });
+			else out.set(code, [{ network, member: null }]);
 		}
 	}
 	return out;

@@ -1,7 +1,7 @@
 // Practice deprivation: the deprivation of a practice's registered population, from its patients'
 // home LSOAs. Registrations are on 2011 LSOAs (July 2023); IoD2025 is on 2021 LSOAs, so patients are
 // first crossed from 2011 to 2021 LSOAs.
-import { DEPRIVED_FRACTIONS, inMostDeprived } from './metrics';
+import { competitionRank, DEPRIVED_FRACTIONS, inMostDeprived } from './metrics';
 import type { PopulationDeprivation } from './practice';
 
 export interface CrosswalkTarget {
@@ -48,8 +48,21 @@ export interface DeprivationContext {
 	imd2025: ReadonlyMap<string, Imd2025Lsoa>;
 	/** Number of LSOAs ranked in IoD2025 (33,755): the base for "most deprived x%". */
 	lsoaCount2025: number;
-	/** IoD2019 IMD score by 2011 LSOA. */
-	imd2019: ReadonlyMap<string, number>;
+	/** IoD2019 IMD score and national rank (1 = most deprived) by 2011 LSOA. */
+	imd2019: ReadonlyMap<string, { score: number; rank: number }>;
+	/** Number of LSOAs ranked in IoD2019 (32,844). */
+	lsoaCount2019: number;
+}
+
+/**
+ * IoD2019 ranks from the scores: 1 = highest score, ties share a rank. The official ranks order the
+ * unrounded scores; on the real file (32,844 LSOAs) the ranks from the published 3-decimal scores give
+ * exactly the same LSOAs in the most deprived 10%, 15% and 20% as the official ranks.
+ */
+export function rankIod2019(scores: ReadonlyMap<string, number>): Map<string, { score: number; rank: number }> {
+	const codes = [...scores.keys()];
+	const ranks = competitionRank(codes.map((c) => scores.get(c)!));
+	return new Map(codes.map((c, i) => [c, { score: scores.get(c)!, rank: ranks[i]! }]));
 }
 
 export interface PracticeDeprivation extends PopulationDeprivation {
@@ -82,6 +95,7 @@ export function practiceDeprivation(
 	const deciles = new Array<number>(10).fill(0);
 	let score19Sum = 0;
 	let placed19 = 0;
+	const deprived19 = [0, 0, 0];
 	const byLsoa21 = new Map<string, number>();
 
 	for (const { lsoa11, patients } of registrations) {
@@ -94,10 +108,14 @@ export function practiceDeprivation(
 			welsh += patients;
 			continue;
 		}
-		const s19 = ctx.imd2019.get(lsoa11);
-		if (s19 !== undefined) {
-			score19Sum += s19 * patients;
+		// IoD2019 is on 2011 LSOAs, as the registrations are: no crossing needed.
+		const i19 = ctx.imd2019.get(lsoa11);
+		if (i19 !== undefined) {
+			score19Sum += i19.score * patients;
 			placed19 += patients;
+			DEPRIVED_FRACTIONS.forEach((f, k) => {
+				if (inMostDeprived(i19.rank, ctx.lsoaCount2019, f)) deprived19[k] += patients;
+			});
 		}
 		const targets = ctx.crosswalk.get(lsoa11);
 		if (!targets) {
@@ -133,6 +151,9 @@ export function practiceDeprivation(
 		share20: has ? deprived[2] / placed : null,
 		decileShares: has ? deciles.map((d) => d / placed) : null,
 		imdScore2019: placed19 > 0 ? score19Sum / placed19 : null,
+		iod2019Share10: placed19 > 0 ? deprived19[0] / placed19 : null,
+		iod2019Share15: placed19 > 0 ? deprived19[1] / placed19 : null,
+		iod2019Share20: placed19 > 0 ? deprived19[2] / placed19 : null,
 		patientsByLsoa21: byLsoa21
 	};
 }

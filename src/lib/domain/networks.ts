@@ -1,108 +1,46 @@
-// Deep End networks: footprints and membership rules, and the ranking a rule implies.
-import { competitionRank } from './metrics';
-import type { Practice } from './practice';
+// Deep End networks: who they are (the sourced facts), their footprints, and the atlas's readings of
+// their stated rules. The rules themselves are in ./rules.
+import type { MembershipRule } from './rules';
 
-/** Measures a membership rule can rank practices by; higher = more deprived for all of them. */
-export type RuleMeasure = 'share10' | 'share15' | 'share20' | 'imdScore' | 'locationImdScore';
-
-export const RULE_MEASURE_LABELS: Record<RuleMeasure, string> = {
-	share10: "share of patients in England's most deprived 10% of LSOAs",
-	share15: "share of patients in England's most deprived 15% of LSOAs",
-	share20: "share of patients in England's most deprived 20% of LSOAs",
-	imdScore: 'patient-weighted IMD 2025 score',
-	locationImdScore: "IMD 2025 score of the practice's own LSOA"
-};
-
-export type Selection =
-	/** Practices in the footprint whose national rank by the measure is in the top `fraction` of all practices. */
-	| { kind: 'nationalTop'; fraction: number }
-	/** The `n` highest-ranked practices within the footprint. */
-	| { kind: 'topN'; n: number }
-	/** Practices whose measure is at least `min` (a share 0–1, or a score). */
-	| { kind: 'threshold'; min: number };
-
-export interface MembershipRule {
-	measure: RuleMeasure;
-	selection: Selection;
-}
-
-export type Footprint = { kind: 'icb' | 'region' | 'sicbl' | 'lad' | 'country'; codes: string[]; description: string };
-
-export interface Network {
-	id: string;
-	name: string;
-	shortName: string;
-	country: string;
-	status: 'established' | 'proposed';
-	footprint: Footprint | null;
-	footprintCodesFromSource: boolean;
-	statedRule: string;
-	rule: MembershipRule | null;
-	ruleNote: string;
-	publishedMemberCount: number | null;
-	sourceUrl: string;
-	otherSources: string[];
-}
-
-export interface RankedPractice {
-	code: string;
-	value: number;
-	/** Rank within the candidate list (1 = most deprived by the measure). */
-	rank: number;
-	/** Rank among all practices in England by the same measure. */
-	nationalRank: number;
-	selected: boolean;
-}
-
-type Measured = Pick<Practice, 'code' | RuleMeasure>;
-
-export function describeRule(rule: MembershipRule): string {
-	const m = RULE_MEASURE_LABELS[rule.measure];
-	const s = rule.selection;
-	if (s.kind === 'nationalTop')
-		return `Practices in the footprint ranked in the top ${Math.round(s.fraction * 100)}% of England's practices by ${m}`;
-	if (s.kind === 'topN') return `The ${s.n} practices in the footprint with the highest ${m}`;
-	const min = rule.measure.startsWith('share') ? `${Math.round(s.min * 100)}%` : String(s.min);
-	return `Practices in the footprint with ${m} of at least ${min}`;
-}
+export * from './rules';
 
 /**
- * Rank the footprint's practices by the rule's measure and mark those the rule selects.
- * `national` is every practice in England (for national ranks); `inFootprint` the candidates.
- * Practices without a value for the measure are left out (they cannot be ranked).
+ * A footprint from its GSS code: ICB (E54), Sub-ICB (E38), region (E12), local authority (E06–E09,
+ * W06, S12, N09), nation (E92/W92/S92/N92) or Scottish health board (S08, drawn from its council
+ * areas; no practices are placed in one).
  */
-export function rankByRule(
-	rule: MembershipRule,
-	national: readonly Measured[],
-	inFootprint: readonly Measured[]
-): RankedPractice[] {
-	const nationalValues = national.map((p) => p[rule.measure]);
-	const nationalRanks = competitionRank(nationalValues, true);
-	const nationalRankOf = new Map(national.map((p, i) => [p.code, nationalRanks[i]]));
-	const nationalCount = nationalValues.filter((v) => v !== null).length;
-	const candidates = inFootprint.filter((p) => p[rule.measure] !== null);
-	const localRanks = competitionRank(
-		candidates.map((p) => p[rule.measure]),
-		true
-	);
-	const ranked = candidates.map((p, i) => {
-		const value = p[rule.measure] as number;
-		const rank = localRanks[i]!;
-		const nationalRank = nationalRankOf.get(p.code) ?? rank;
-		const s = rule.selection;
-		const selected =
-			s.kind === 'topN'
-				? rank <= s.n
-				: s.kind === 'threshold'
-					? value >= s.min
-					: nationalRank <= Math.floor(s.fraction * nationalCount);
-		return { code: p.code, value, rank, nationalRank, selected };
-	});
-	return ranked.sort((a, b) => a.rank - b.rank || a.code.localeCompare(b.code));
+export type FootprintKind = 'icb' | 'sicbl' | 'region' | 'lad' | 'nation' | 'healthBoard';
+export interface Footprint {
+	kind: FootprintKind;
+	codes: string[];
+	description: string;
 }
 
-/** Is the practice inside the footprint? Uses the practice's ICB/Sub-ICB codes, or its location's region. */
-export function inFootprint(f: Footprint, p: Pick<Practice, 'icbCode' | 'sicblCode' | 'region'>): boolean {
+export function footprintKindOf(code: string): FootprintKind | null {
+	if (/^E54\d{6}$/.test(code)) return 'icb';
+	if (/^E38\d{6}$/.test(code)) return 'sicbl';
+	if (/^E12\d{6}$/.test(code)) return 'region';
+	if (/^(E0[6-9]|W06|S12|N09)\d{6}$/.test(code)) return 'lad';
+	if (/^[EWSN]92\d{6}$/.test(code)) return 'nation';
+	if (/^S08\d{6}$/.test(code)) return 'healthBoard';
+	return null;
+}
+
+/** The nation a practice is in: its `nation` field when the table has one, else from the code (W… = Wales). */
+export const practiceNation = (p: { code: string; nation?: string | null }): string =>
+	p.nation ?? (/^W\d/.test(p.code) ? 'W' : /^\d/.test(p.code) ? 'S' : 'E');
+
+export interface FootprintPractice {
+	code: string;
+	icbCode: string;
+	sicblCode: string;
+	region: string | null;
+	ladCode?: string | null;
+	nation?: string | null;
+}
+
+/** Is the practice inside the footprint? ICB/Sub-ICB from the practice record; region and local authority from its location. */
+export function inFootprint(f: Footprint, p: FootprintPractice): boolean {
 	switch (f.kind) {
 		case 'icb':
 			return f.codes.includes(p.icbCode);
@@ -110,7 +48,72 @@ export function inFootprint(f: Footprint, p: Pick<Practice, 'icbCode' | 'sicblCo
 			return f.codes.includes(p.sicblCode);
 		case 'region':
 			return p.region !== null && f.codes.includes(p.region);
+		case 'lad':
+			return !!p.ladCode && f.codes.includes(p.ladCode);
+		case 'nation':
+			return f.codes.some((c) => c[0] === practiceNation(p));
 		default:
-			return false; // LAD and country footprints hold no English practices in this atlas's data
+			return false;
 	}
 }
+
+/** One reading of a network's stated rule as a machine rule (NENC has two). */
+export interface NetworkReading {
+	id: string;
+	/** "Stated: lowest IMD decile nationally". */
+	label: string;
+	rule: MembershipRule;
+	/** Why this reading and this vintage; what open data cannot reproduce. */
+	note: string;
+}
+
+export interface PublishedCount {
+	/** As the source gives it: "52 (earlier: 34)", "over 200 members (individuals)". */
+	text: string;
+	/** The count, when the text starts with one. */
+	n: number | null;
+	/** "Oct 2025 (34 in 2021 abstracts)"; '' when undated. */
+	date: string;
+}
+
+export interface Network {
+	id: string;
+	name: string;
+	shortName: string;
+	country: string;
+	/** As the sources describe it: "established", "proposed / in development", "named as an existing group by third parties…". */
+	status: string;
+	founded: string;
+	/** 'people': a community of individuals (no practice membership to estimate). */
+	kind: 'practices' | 'people';
+	footprint: Footprint | null;
+	footprintCodesFromSource: boolean;
+	statedRule: string;
+	publishedCount: PublishedCount | null;
+	sourceUrl: string;
+	otherSources: string[];
+	notes: string;
+	/** The atlas's readings of the stated rule; a network with a footprint and no rule gets the atlas's default, labelled so. */
+	readings: NetworkReading[];
+	/** Why no members can be estimated (Scotland, people groups, no footprint); null when they can. */
+	noEstimate: string | null;
+}
+
+/** The first integer in a published count ("52 (earlier: 34)" → 52; "over 200" → null: not a count of practices). */
+export function parsePublishedCount(text: string, date: string): PublishedCount | null {
+	const t = text.trim();
+	if (!t || /^(not found|n\/a)$/i.test(t)) return null;
+	const m = /^(\d[\d,]*)/.exec(t);
+	return {
+		text: t,
+		n: m ? Number(m[1].replace(/,/g, '')) : null,
+		date: /^n\/a$/i.test(date.trim()) ? '' : date.trim()
+	};
+}
+
+/** The atlas's rule for a network that states none: top 10% of England's practices by share in the most deprived 15% (IoD2025). */
+export const DEFAULT_RULE: MembershipRule = {
+	vintage: 'iod2025',
+	measure: 'share15',
+	selection: { kind: 'nationalTop', fraction: 0.1 }
+};

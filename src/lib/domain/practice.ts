@@ -19,6 +19,10 @@ export interface PopulationDeprivation {
 	decileShares: number[] | null;
 	/** Patient-weighted IoD2019 IMD score on 2011 LSOAs, for continuity with published practice scores. */
 	imdScore2019: number | null;
+	/** Shares of patients placed in IoD2019 (2011 LSOAs) in England's most deprived 10%, 15% and 20%. */
+	iod2019Share10: number | null;
+	iod2019Share15: number | null;
+	iod2019Share20: number | null;
 }
 
 /** Where a practice sits in the NHS: its PCN, Sub-ICB location, ICB and region (the ODS mapping file). */
@@ -103,6 +107,14 @@ export interface Practice extends PopulationDeprivation, PracticeOrganisation, P
 	imdQuintile: number | null;
 	/** IMD score of the LSOA the practice building stands in ("practice-postcode IMD"). */
 	locationImdScore: number | null;
+	/** IoD2019 IMD score of the practice's own neighbourhood: the 2011 LSOA(s) its 2021 LSOA came from (mean if merged). */
+	locationImdScore2019: number | null;
+	/** Local authority (LAD 2024) of the practice's location. */
+	ladCode: string | null;
+	/** epraccur PRESCRIBING_SETTING (4 = GP practice); null when not in the register. */
+	prescribingSetting: number | null;
+	/** Quality flags (domain/practiceFlags), codes joined by ";" ('' = none). */
+	qualityFlags: string;
 }
 
 export const PRACTICE_FLAGS = {

@@ -1,14 +1,8 @@
 // Recruit journey: a Deep End group looks over the practices in its footprint, ranked by its
 // membership rule, to see which it could bring in and how far each is from an existing member.
 import type { AppPractice } from '$lib/data/practices';
-import {
-	inFootprint,
-	rankByRule,
-	type Footprint,
-	type MembershipRule,
-	type RankedPractice,
-	type RuleMeasure
-} from '$lib/domain/networks';
+import { inFootprint, rankByRule, type Footprint, type MembershipRule, type RuleRanking } from '$lib/domain/networks';
+import { parseQualityFlags, type QualityFlag } from '$lib/domain/practiceFlags';
 import type { PlacedPractice } from './areas';
 import { nearestFinder } from './nearest';
 
@@ -18,8 +12,8 @@ export { buildFootprint, type CustomFootprint } from './customFootprint';
 export type RecruitPractice = PlacedPractice &
 	Pick<
 		AppPractice,
-		'name' | 'postcode' | 'lat' | 'lon' | 'pcnName' | 'patients' | 'imdScore' | 'gpFtePer10kWeighted' | RuleMeasure
-	>;
+		'name' | 'postcode' | 'lat' | 'lon' | 'pcnName' | 'patients' | 'imdScore' | 'gpFtePer10kWeighted'
+	> & { qualityFlags?: string | null; ladCode?: string | null; nation?: string | null };
 
 /** A footprint as the network data states it, or any test of a practice (e.g. from buildFootprint). */
 export type FootprintTest<P> = Footprint | ((p: P) => boolean);
@@ -45,6 +39,8 @@ export interface CandidateRow {
 	/** Straight-line distance to the nearest member other than itself; null when there is none. */
 	nearestMemberKm: number | null;
 	nearestMemberCode: string | null;
+	/** Quality flags (domain/practiceFlags); a flagged practice is left out of the rule unless it includes them. */
+	flags: QualityFlag[];
 }
 
 export interface CandidateRanking {
@@ -55,6 +51,10 @@ export interface CandidateRanking {
 	membersPlaced: number;
 	/** Uploaded codes that are not practices in the table (so no distance could use them). */
 	membersUnknown: string[];
+	/** Footprint practices left out of the rule's ranking for a quality flag. */
+	excludedFlagged: string[];
+	/** Why the rule cannot be applied from open data (then nothing is ranked); null when it can. */
+	unavailable: string | null;
 }
 
 /**
@@ -86,12 +86,12 @@ export function rankNetworkCandidates<P extends RecruitPractice>(
 		if (memo.rankings.size > 50) memo.rankings.clear();
 		memo.rankings.set(key, ranked);
 	}
-	const rankOf = new Map(ranked.map((r) => [r.code, r]));
+	const rankOf = new Map(ranked.ranked.map((r) => [r.code, r]));
 
 	const byCode = memo.byCode as Map<string, P>;
 	const memberCodes = members
 		? [...members].map((c) => c.trim().toUpperCase())
-		: ranked.filter((r) => r.selected).map((r) => r.code);
+		: ranked.ranked.filter((r) => r.selected).map((r) => r.code);
 	const memberSet = new Set(memberCodes);
 	const placed: Point[] = [];
 	const membersUnknown: string[] = [];
@@ -120,10 +120,11 @@ export function rankNetworkCandidates<P extends RecruitPractice>(
 			imdScore: p.imdScore,
 			gpFtePer10kWeighted: p.gpFtePer10kWeighted,
 			nearestMemberKm: near?.km ?? null,
-			nearestMemberCode: near?.code ?? null
+			nearestMemberCode: near?.code ?? null,
+			flags: parseQualityFlags(p.qualityFlags)
 		};
 	};
-	const valued = ranked.map((r) => row(byCode.get(r.code)!));
+	const valued = ranked.ranked.map((r) => row(byCode.get(r.code)!));
 	const unvalued = inside
 		.filter((p) => !rankOf.has(p.code))
 		.sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code))
@@ -132,7 +133,9 @@ export function rankNetworkCandidates<P extends RecruitPractice>(
 		rows: [...valued, ...unvalued],
 		distanceFrom: members ? 'uploaded' : 'rule',
 		membersPlaced: placed.length,
-		membersUnknown
+		membersUnknown,
+		excludedFlagged: ranked.excludedFlagged,
+		unavailable: ranked.unavailable
 	};
 }
 
@@ -142,7 +145,7 @@ export function rankNetworkCandidates<P extends RecruitPractice>(
 // each time, since a function can change its answers.
 interface Memo {
 	byCode: Map<string, RecruitPractice>;
-	rankings: Map<string, RankedPractice[]>;
+	rankings: Map<string, RuleRanking>;
 	inside: Map<string, RecruitPractice[]>;
 }
 const memos = new WeakMap<readonly RecruitPractice[], Memo>();

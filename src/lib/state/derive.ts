@@ -4,7 +4,7 @@ import type { AreaRecord } from '$lib/data/areas';
 
 /** Practices that some network's rule selects today. */
 export function selectedMemberCodes(roles: ReadonlyMap<string, NetworkRole[]>): ReadonlySet<string> {
-	return new Set([...roles].filter(([, r]) => r.some((x) => x.member.selected)).map(([code]) => code));
+	return new Set([...roles].filter(([, r]) => r.some((x) => x.member?.selected)).map(([code]) => code));
 }
 
 /** Area name by code, over every level. */

@@ -46,7 +46,14 @@ export const PRACTICE_FIELDS = [
 	'gpSalariedHeadcount',
 	'gpRegistrarHeadcount',
 	'gpRetaineeHeadcount',
-	'premisesDecile'
+	'premisesDecile',
+	'imdScore2019',
+	'iod2019Share10',
+	'iod2019Share15',
+	'iod2019Share20',
+	'locationImdScore2019',
+	'ladCode',
+	'qualityFlags'
 ] as const;
 
 export type PracticeField = (typeof PRACTICE_FIELDS)[number];
@@ -59,6 +66,7 @@ const PRACTICE_TEXT_FIELDS: ReadonlySet<PracticeField> = new Set([
 	'code',
 	'fteStatus',
 	'icbCode',
+	'ladCode',
 	'locationSource',
 	'lsoa',
 	'name',
@@ -66,6 +74,7 @@ const PRACTICE_TEXT_FIELDS: ReadonlySet<PracticeField> = new Set([
 	'pcnCode',
 	'pcnName',
 	'postcode',
+	'qualityFlags',
 	'region',
 	'sicblCode',
 	'nation',

@@ -117,7 +117,7 @@ export function parseMemberList(
 			result.bad.push({
 				line,
 				input: echo(codeCell),
-				reason: `${codeCell} is not a practice code: a code is a letter and five digits, like A81001`
+				reason: `no practice with code ${codeCell}: a practice code is a letter and five digits, like A81001`
 			});
 			continue;
 		}
