@@ -20,6 +20,7 @@ import {
 	decodeTrends,
 	practiceAsArea,
 	seriesCsv,
+	sumPracticeTrends,
 	TRENDS_FORMAT_VERSION,
 	type AreaTrend,
 	type PracticeTrend
@@ -132,6 +133,25 @@ describe('the trends format', () => {
 		expect(rows[1].covidPerWeighted).toBe(2);
 		expect(rows[2].gpFtePer10kWeighted).toBeNull(); // FTE not reported: no rate, not 0
 		expect(rows[2].practicesFte).toBe(0);
+	});
+
+	it('any group of practices sums like an area (e.g. an area’s most deprived fifth)', () => {
+		const other: PracticeTrend = {
+			...practice,
+			gpFte: [1, 2],
+			weightedPatients: [4000, 0],
+			payWeighted: [2000, 4000],
+			payTotal: [300_000, 500_000],
+			payCovid: [null, 8_000],
+			payPcn: [null, 2_000]
+		};
+		const g = sumPracticeTrends(years, [practice, other]);
+		// FTE 2021/22: (3 + 1) / (6,000 + 4,000) × 10,000 = 4; 2022/23: practice not reported, other has no list.
+		expect(g.workforce).toEqual({ practices: [2, 0], gpFte: [4, 0], weightedPatients: [10000, 0] });
+		// Payments 2021/22: only other (practice had no weighted list) = 300,000 / 2,000 = 150;
+		// 2022/23: (900,000 + 500,000) / (6,000 + 4,000) = 140; COVID 20,000 / 10,000 = 2.
+		expect(paymentsPerWeightedSeries(g.payments)).toEqual([150, 140]);
+		expect(paymentsPerWeightedSeries(g.payments, 'covid')).toEqual([null, 2]);
 	});
 
 	it('CSV with a year column, comment lines, rounding, and the formula guard on text', () => {

@@ -2,15 +2,14 @@
 // geography), IoD2025 IMD quintiles of today's practices, England (every practice in a year's file),
 // and the practices in no area (closed or merged since; today's practices in no PCN). The parts add up
 // to England in every year: tests/trends-output.test.ts checks it on the full build.
-import {
-	addPayments,
-	addWorkforce,
-	emptyPaymentsSums,
-	emptyWorkforceSums,
-	type FinancialYear
-} from '../../src/lib/domain/trends';
+import { emptyPaymentsSums, emptyWorkforceSums, type FinancialYear } from '../../src/lib/domain/trends';
 import type { Practice } from '../../src/lib/domain/practice';
-import { type AreaTrend, type PracticeTrend, type TrendLevel } from '../../src/lib/domain/formats/trends';
+import {
+	addPracticeTrend,
+	type AreaTrend,
+	type PracticeTrend,
+	type TrendLevel
+} from '../../src/lib/domain/formats/trends';
 
 const ENGLAND = 'E92000001';
 
@@ -53,20 +52,8 @@ function emptyArea(id: AreaId, nw: number, np: number): AreaTrend {
 	};
 }
 
-function addPractice(a: AreaTrend, t: PracticeTrend | undefined, nw: number, np: number) {
-	if (!t) return;
-	for (let i = 0; i < nw; i++)
-		addWorkforce(a.workforce, i, { gpFte: t.gpFte[i], weightedPatients: t.weightedPatients[i] });
-	for (let i = 0; i < np; i++) {
-		const w = t.payWeighted[i];
-		if (w !== null)
-			addPayments(a.payments, i, {
-				weightedPatients: w,
-				total: t.payTotal[i] ?? 0,
-				covid: t.payCovid[i],
-				pcn: t.payPcn[i]
-			});
-	}
+function addPractice(a: AreaTrend, t: PracticeTrend | undefined) {
+	if (t) addPracticeTrend(a, t);
 }
 
 /** Sums as written: FTE to 0.01, patients and pounds to whole numbers (float noise left out of the file). */
@@ -112,8 +99,8 @@ export function buildTrendAreas(
 	const latestLe = Math.max(0, ...[...series.values()].map((t) => t.lifeExpectancy?.year ?? 0));
 	const today = new Map(practices.map((p) => [p.code, p]));
 	for (const [code, t] of series) {
-		addPractice(england, t, nw, np);
-		if (!today.has(code)) addPractice(unassigned, t, nw, np);
+		addPractice(england, t);
+		if (!today.has(code)) addPractice(unassigned, t);
 	}
 	for (const p of practices) {
 		const t = series.get(p.code);
@@ -125,7 +112,7 @@ export function buildTrendAreas(
 				const key = `${id.level} ${id.code}`;
 				a = groups.get(key) ?? emptyArea(id, nw, np);
 				groups.set(key, a);
-				addPractice(a, t, nw, np);
+				addPractice(a, t);
 			}
 			// Context of today's practices (England included).
 			a.cqc[t?.cqc?.rating ?? 'none']++;
