@@ -27,7 +27,8 @@ export const TREND_TEXT = {
 	fteQuirks:
 		'Up to FY2019/20 each year is one September snapshot; FY2020/21 averages three snapshots and later years the ' +
 		'monthly files. FY2015/16–2021/22 and FY2022/23–2024/25 come from two separate HEEC runs. Locum and ' +
-		'trainee FTE roughly doubles at FY2018/19 (a recording change), so it is left out.',
+		'trainee FTE roughly doubles at FY2018/19 (a recording change), so it is left out. In FY2015/16 about 500 ' +
+		'practices reported no GPs; they are left out of that year.',
 	payments:
 		`Total NHS payments to the practice ("${'Total NHS Payments to General Practice'}") ÷ that year's Carr-Hill weighted ` +
 		'patients, in nominal pounds (not adjusted for inflation). From 2020/21 that total leaves out COVID and PCN ' +
