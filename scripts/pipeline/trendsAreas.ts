@@ -97,12 +97,14 @@ export function buildTrendAreas(
 	const groups = new Map<string, AreaTrend>();
 	const leSums = new Map<AreaTrend, { year: number; f: number; fw: number; m: number; mw: number; n: number }>();
 	const latestLe = Math.max(0, ...[...series.values()].map((t) => t.lifeExpectancy?.year ?? 0));
-	const today = new Map(practices.map((p) => [p.code, p]));
+	// England's practices only: the trends are English data (practices of other nations have no ICB).
+	const english = practices.filter((p) => /^E54\d{6}$/.test(p.icbCode));
+	const today = new Map(english.map((p) => [p.code, p]));
 	for (const [code, t] of series) {
 		addPractice(england, t);
 		if (!today.has(code)) addPractice(unassigned, t);
 	}
-	for (const p of practices) {
+	for (const p of english) {
 		const t = series.get(p.code);
 		for (const target of [england, ...areasOf(p)]) {
 			let a: AreaTrend;
