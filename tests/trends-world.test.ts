@@ -80,6 +80,10 @@ describe('trends on the hand-made world', () => {
 		expect(p.practices.B99004.cqc).toBeNull();
 		expect(doc.england.cqc).toEqual({ Outstanding: 0, Good: 2, 'Requires improvement': 0, Inadequate: 1, none: 1 });
 		expect(p.practices.Y99005).toBeUndefined(); // closed: in practices.csv, not in the panels' file
+		// Deprivation change: ranks among the world's practices with a score under each vintage.
+		expect(p.deprivationRanked!.imd2025).toBe(4);
+		expect(p.practices.A99001.deprivation!.rank2025).toBe(1); // the world's most deprived practice (Q4 of 4)
+		expect(p.practices.A99001.deprivation).toMatchObject({ imd2019: 41.2, rank2019: 1 });
 	});
 
 	it('modelled life expectancy: latest year per practice; area means weighted by registered patients', () => {

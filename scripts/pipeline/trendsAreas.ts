@@ -3,10 +3,12 @@
 // and the practices in no area (closed or merged since; today's practices in no PCN). The parts add up
 // to England in every year: tests/trends-output.test.ts checks it on the full build.
 import { emptyPaymentsSums, emptyWorkforceSums, type FinancialYear } from '../../src/lib/domain/trends';
+import { competitionRank } from '../../src/lib/domain/metrics';
 import type { Practice } from '../../src/lib/domain/practice';
 import {
 	addPracticeTrend,
 	type AreaTrend,
+	type DeprivationChange,
 	type PracticeTrend,
 	type TrendLevel
 } from '../../src/lib/domain/formats/trends';
@@ -156,4 +158,30 @@ export function buildTrendAreas(
 		groups.get('no-pcn U') ??
 		emptyArea({ level: 'no-pcn', code: 'U', name: 'Practices in no PCN', parentCode: ENGLAND }, nw, np);
 	return { england, quintiles, unassigned, noPcn, areas };
+}
+
+/**
+ * Deprivation change per practice: IoD2019 and IoD2025 patient-weighted scores, each ranked among the
+ * practices given (1 = most deprived; ties share a rank), with how many were ranked under each.
+ */
+export function deprivationChange(practices: readonly Practice[]): {
+	get(code: string): DeprivationChange | undefined;
+	ranked: { imd2019: number; imd2025: number };
+} {
+	const r2019 = competitionRank(practices.map((p) => p.imdScore2019));
+	const r2025 = competitionRank(practices.map((p) => p.imdScore));
+	const r = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+	const byCode = new Map(
+		practices.map((p, i) => [
+			p.code,
+			{ imd2019: r(p.imdScore2019), rank2019: r2019[i], imd2025: r(p.imdScore), rank2025: r2025[i] }
+		])
+	);
+	return {
+		get: (code) => byCode.get(code),
+		ranked: {
+			imd2019: r2019.filter((x) => x !== null).length,
+			imd2025: r2025.filter((x) => x !== null).length
+		}
+	};
 }

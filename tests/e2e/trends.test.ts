@@ -36,6 +36,10 @@ browserSuite('trends in the panels', (session) => {
 		expect(await page.locator('section.trends details[open] tbody tr').count()).toBe(10);
 		expect(await page.locator('[data-metric="cqc"] dd').textContent()).toContain(t.cqc!.rating);
 		expect(await page.locator('[data-metric="lifeExpectancy"] dt').textContent()).toContain('modelled');
+		const rank = t.deprivation!.rank2025!;
+		expect((await page.locator('[data-metric="deprivationChange"] dd').textContent())!.replace(/\s+/g, ' ')).toContain(
+			`→ ${rank.toLocaleString('en-GB')} of`
+		);
 
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),

@@ -13,7 +13,7 @@ import {
 	PAYMENTS_TOTAL
 } from '../inputs/trends';
 import { buildPracticeTrends, PAYMENTS_YEARS, WORKFORCE_SPLIT_YEAR, WORKFORCE_YEARS, workforceBasis } from '../trends';
-import { buildTrendAreas } from '../trendsAreas';
+import { buildTrendAreas, deprivationChange } from '../trendsAreas';
 import { fyLabel, ftePer10kSeries, gapSeries, paymentsPerWeightedSeries } from '../../../src/lib/domain/trends';
 import {
 	TRENDS_FORMAT_VERSION,
@@ -75,6 +75,7 @@ export function run(ctx: StepContext): void {
 		...built
 	};
 	const codes = [...series.keys()].sort();
+	const change = deprivationChange(today.filter((p) => /^E54\d{6}$/.test(p.icbCode)));
 	const write = (name: string, text: string) => writeAtomic(join(ctx.outDir, 'trends', name), text);
 	write('trends.json', encodeTrends(doc));
 	write(
@@ -84,7 +85,12 @@ export function run(ctx: StepContext): void {
 			workforceYears: WORKFORCE_YEARS,
 			paymentsYears: PAYMENTS_YEARS,
 			// Today's practices only (the panels' practices); practices.csv has every practice.
-			practices: Object.fromEntries(today.filter((p) => series.has(p.code)).map((p) => [p.code, series.get(p.code)!]))
+			practices: Object.fromEntries(
+				today
+					.filter((p) => series.has(p.code))
+					.map((p) => [p.code, { ...series.get(p.code)!, deprivation: change.get(p.code) ?? null }])
+			),
+			deprivationRanked: change.ranked
 		})
 	);
 	const areaBlock = (a: TrendsFile['england']) => ({

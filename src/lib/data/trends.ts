@@ -36,6 +36,10 @@ export const TREND_TEXT = {
 	cqc:
 		`Overall rating of the practice's CQC location in CQC's ratings file (${vintageOf('cqcRatings')}), matched to ` +
 		'practice codes by HEEC; the year is when the rating was given (HEEC).',
+	deprivation:
+		"The patient-weighted IMD score of the practice's registered patients (July 2023) under the English " +
+		'Indices of Deprivation 2019 (2011 LSOAs) and 2025 (2021 LSOAs), and its rank among England’s practices ' +
+		'under each. The two indices are scored separately, so compare ranks, not scores.',
 	lifeExpectancy:
 		'Modelled, not measured: OHID Fingertips indicator 650, life expectancy at birth estimated from the ' +
 		"MSOA-level life expectancy of the practice's registered patients. Year as given by HEEC (apparently the " +

@@ -95,6 +95,20 @@ export interface PracticeTrend {
 	payPcn: (number | null)[];
 	cqc: CqcContext | null;
 	lifeExpectancy: LifeExpectancyContext | null;
+	/** Deprivation change IoD2019 → IoD2025 (the practice table's patient-weighted scores); null outside England. */
+	deprivation?: DeprivationChange | null;
+}
+
+/**
+ * A practice's patient-weighted IMD score under IoD2019 (2011 LSOAs) and IoD2025 (2021 LSOAs), and its
+ * rank among England's practices under each (1 = most deprived). Scores of the two vintages are not on
+ * one scale; the ranks compare.
+ */
+export interface DeprivationChange {
+	imd2019: number | null;
+	rank2019: number | null;
+	imd2025: number | null;
+	rank2025: number | null;
 }
 
 export interface PracticeTrendsFile {
@@ -102,6 +116,8 @@ export interface PracticeTrendsFile {
 	workforceYears: FinancialYear[];
 	paymentsYears: FinancialYear[];
 	practices: Record<string, PracticeTrend>;
+	/** Practices ranked under each vintage (the denominators of DeprivationChange's ranks). */
+	deprivationRanked?: { imd2019: number; imd2025: number };
 }
 
 // ---------------------------------------------------------------- encode / decode
