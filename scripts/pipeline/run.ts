@@ -3,7 +3,7 @@
 //
 //   read inputs → practices (+ deprivation) → provision + LSOAs → areas → nations (Wales and
 //   Scotland, appended after England's own steps) → networks →
-//   tiles: LSOAs → tiles: boundaries → search indexes → tables → report
+//   tiles: LSOAs → tiles: boundaries → search indexes → tables → trends → report
 //
 // Each step is a file in steps/ with `run(ctx)`; it takes what earlier steps made from `ctx` and
 // writes its outputs into `ctx.outDir`. Transforms live in the modules the steps call.
@@ -23,6 +23,7 @@ import * as search from './steps/search';
 import * as tables from './steps/tables';
 import * as report from './steps/report';
 import * as nations from './steps/nations';
+import * as trends from './steps/trends';
 
 export type { RunOptions };
 export type { BuildReport } from './steps/report';
@@ -38,7 +39,8 @@ const STEPS: { run(ctx: StepContext): void | Promise<void> }[] = [
 	lsoaTiles,
 	boundaryTiles,
 	search,
-	tables
+	tables,
+	trends
 ];
 
 /** Run every step, writing into `opt.outDir`; returns the build report. */

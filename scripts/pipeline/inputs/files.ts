@@ -41,7 +41,18 @@ export const INPUT_IDS = [
 	'dz11Lookup',
 	'phsPractices',
 	'phsGpHeadcount',
-	'networks2026'
+	'networks2026',
+	'workforceHistory',
+	'payments2014to15',
+	'payments2015to16',
+	'payments2016to17',
+	'payments2017to18',
+	'payments2018to19',
+	'payments2019to20',
+	'payments2020to21',
+	'payments2021to22',
+	'cqcRatings',
+	'lifeExpectancy'
 ] as const;
 export type InputName = (typeof INPUT_IDS)[number];
 

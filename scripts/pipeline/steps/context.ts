@@ -18,6 +18,7 @@ import type { PlaceIndexStats } from '../places';
 import type { crossCheckImd2019 } from '../crossCheck';
 import type { SourceEntry } from '../../../src/lib/domain/formats/sources';
 import type { NationBuild } from './nations';
+import type { TrendsSummary } from './trends';
 
 export interface RunOptions {
 	rawDir: string;
@@ -74,6 +75,8 @@ export interface PipelineData {
 	crossCheck: ReturnType<typeof crossCheckImd2019>;
 	/** Wales and Scotland (steps/nations.ts): neighbourhoods, their boundaries, counts. */
 	nations: NationBuild;
+	/** The trends step's figures for the build report. */
+	trends: TrendsSummary;
 }
 
 export interface StepContext extends RunOptions {

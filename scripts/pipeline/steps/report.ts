@@ -63,7 +63,8 @@ function buildReport(ctx: StepContext) {
 		tiles: { lsoa: ctx.get('lsoaArchive'), boundaries: ctx.get('boundaryArchive') },
 		search: { postcodes: ctx.get('postcodeIndex'), places: ctx.get('placeIndex') },
 		crossCheck: ctx.get('crossCheck'),
-		nations: nationsReport(ctx)
+		nations: nationsReport(ctx),
+		trends: ctx.get('trends')
 	};
 }
 
