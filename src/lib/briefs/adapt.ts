@@ -1,0 +1,31 @@
+// The loaded practice table as the equity measures see it: one place decides whose GP FTE counts
+// (the Commission journey's rule: reported, above zero, over a known weighted list).
+import type { AppPractice } from '$lib/data/practices';
+import type { EquityMember } from '$lib/domain/equity';
+import type { LeaguePractice } from '$lib/domain/equityLeague';
+import { asAreaMember } from '$lib/journeys/commission';
+
+export const fteCounts = (p: AppPractice) => asAreaMember(p).gpFte !== null;
+
+export function leaguePractice(p: AppPractice): LeaguePractice {
+	return {
+		code: p.code,
+		pcnCode: p.pcnCode,
+		sicblCode: p.sicblCode,
+		icbCode: p.icbCode,
+		patients: p.patients,
+		weightedPatients: p.weightedPatients,
+		gpFte: p.gpFte,
+		fteUsable: fteCounts(p),
+		imdScore: p.imdScore,
+		imdQuintile: p.imdQuintile,
+		deepEndRank: p.deepEndRank
+	};
+}
+
+export const equityMember = (p: AppPractice): EquityMember => ({
+	gpFte: fteCounts(p) ? p.gpFte : null,
+	weightedPatients: p.weightedPatients,
+	imdScore: p.imdScore,
+	imdQuintile: p.imdQuintile
+});

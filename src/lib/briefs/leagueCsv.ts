@@ -1,0 +1,35 @@
+// The league table as CSV: what it is, each column's definition and the data's vintages in "# " lines,
+// then England's line and every area in the order shown.
+import type { League, LeagueRow } from '$lib/domain/equityLeague';
+import { LEAGUE_LEVEL_LABELS } from '$lib/domain/equityLeague';
+import { csvWithHeader, type CsvColumn } from '$lib/journeys/exportCsv';
+import { DATA_LINE } from '$lib/data/vintages';
+import { LEAGUE_COLUMNS } from './leagueColumns';
+
+const round = (v: number | null, digits: number) =>
+	v === null || !Number.isFinite(v) ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+
+export function leagueCsv(league: League, sorted: readonly LeagueRow[], today: string): string {
+	const cols: CsvColumn<LeagueRow>[] = [
+		{ key: 'code', label: 'code' },
+		{ key: 'name', label: 'name' },
+		...LEAGUE_COLUMNS.map((c) => ({
+			key: 'code' as const,
+			label: c.csv,
+			value: (r: LeagueRow) => round((r[c.key as keyof LeagueRow] as number | null) ?? null, c.digits)
+		})),
+		{ key: 'ratioCaveat', label: 'ratio_caveat' },
+		{ key: 'slopeCaveat', label: 'slope_caveat' }
+	];
+	return csvWithHeader(
+		[
+			`Deep End Atlas: equity of GP provision, ${LEAGUE_LEVEL_LABELS[league.level].many} (England first)`,
+			...LEAGUE_COLUMNS.map((c) => `${c.csv}: ${c.definition}`),
+			DATA_LINE,
+			'Licence: Open Government Licence v3.0.',
+			`Generated: ${today}`
+		],
+		cols,
+		[league.england, ...sorted]
+	);
+}
