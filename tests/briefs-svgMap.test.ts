@@ -45,6 +45,8 @@ describe('paths', () => {
 	});
 	it('pads boxes and gives the view box', () => {
 		expect(pad([0, 0, 10, 10], 0.1)).toEqual([-1, -1, 11, 11]);
+		// A single point still gets a box (at least 0.05° × 0.03° each side).
+		expect(pad([1, 50, 1, 50], 0.1)).toEqual([0.95, 49.97, 1.05, 50.03]);
 		const [x, y, w, h] = viewBoxOf([-180, -85.0511287798, 180, 85.0511287798], 0);
 		expect(x).toBeCloseTo(0, 6);
 		expect(y).toBeCloseTo(0, 3);

@@ -54,8 +54,8 @@ export function ringsToPath(rings: readonly TileRing[], tx: number, ty: number, 
 /** A box grown by a fraction of its size on every side. */
 export function pad(bounds: Bounds, fraction: number): Bounds {
 	const [w, s, e, n] = bounds;
-	const dx = Math.max((e - w) * fraction, 0.02);
-	const dy = Math.max((n - s) * fraction, 0.02);
+	const dx = Math.max((e - w) * fraction, 0.05);
+	const dy = Math.max((n - s) * fraction, 0.03);
 	return [w - dx, s - dy, e + dx, n + dy];
 }
 
