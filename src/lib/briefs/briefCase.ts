@@ -40,7 +40,7 @@ export function briefCase(s: BriefSubject, f: BriefFigures): string[] {
 					? `To reach England’s rate it would need ${fmt1(net)} more whole-time GPs.`
 					: `It is above England’s rate by ${fmt1(-net)} whole-time GPs.`
 				: `Bringing every practice below England’s rate up to it would take ${fmt1(f.vsEngland.gross)} more whole-time GPs ` +
-						`across ${fmtInt(f.vsEngland.practicesShort)} practices (gross); taken as a whole, ${who} is ` +
+						`across ${fmtInt(f.vsEngland.practicesShort)} practice${f.vsEngland.practicesShort === 1 ? '' : 's'} (gross); taken as a whole, ${who} is ` +
 						`${net >= 0 ? `${fmt1(net)} whole-time GPs short of` : `${fmt1(-net)} whole-time GPs above`} England’s rate (net).`
 		);
 	}
