@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { practice } from './helpers/practices';
 import { briefFigures, briefSubject, decileProfile, parseBriefLevel, referenceRates } from '../src/lib/briefs/brief';
 import { briefCase } from '../src/lib/briefs/briefCase';
+import { meanPositions } from '../src/lib/briefs/adapt';
 import type { AppNetwork } from '../src/lib/data/networks';
 
 const shares = (d: number) => Array.from({ length: 10 }, (_, i) => (i === d - 1 ? 1 : 0));
@@ -151,5 +152,20 @@ describe('brief figures for ICB X', () => {
 			])
 		).toEqual([0.75, 0.25, 0, 0, 0, 0, 0, 0, 0, 0]);
 		expect(decileProfile([])).toBeNull();
+	});
+});
+
+describe('meanPositions', () => {
+	it('averages the located practices of each group and skips the rest', () => {
+		const m = meanPositions(
+			[
+				{ lat: 50, lon: -1, g: 'A' },
+				{ lat: 52, lon: -3, g: 'A' },
+				{ lat: null, lon: null, g: 'A' },
+				{ lat: 51, lon: 0, g: '' }
+			],
+			(p) => p.g
+		);
+		expect([...m]).toEqual([['A', [-2, 51]]]);
 	});
 });

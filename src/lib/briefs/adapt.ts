@@ -29,3 +29,18 @@ export const equityMember = (p: AppPractice): EquityMember => ({
 	imdScore: p.imdScore,
 	imdQuintile: p.imdQuintile
 });
+
+/** Mean [lon, lat] of the located practices of each group (e.g. PCN): where a dot for the group goes. */
+export function meanPositions<P extends Pick<AppPractice, 'lat' | 'lon'>>(
+	practices: readonly P[],
+	key: (p: P) => string | null | undefined
+): Map<string, [number, number]> {
+	const acc = new Map<string, [number, number, number]>();
+	for (const p of practices) {
+		const k = key(p);
+		if (p.lat === null || p.lon === null || !k) continue;
+		const a = acc.get(k) ?? [0, 0, 0];
+		acc.set(k, [a[0] + p.lon, a[1] + p.lat, a[2] + 1]);
+	}
+	return new Map([...acc].map(([k, [x, y, n]]) => [k, [x / n, y / n]]));
+}
