@@ -334,7 +334,7 @@ describe('pipeline on the hand-made world', () => {
 			listedPatients2023: 5580,
 			unplacedPatients2023: 90
 		});
-		expect(report.inputs).toHaveLength(21);
+		expect(report.inputs).toHaveLength(32); // 21 + 11 trend inputs (workforce history, 8 payments years, CQC, life expectancy)
 		expect(log.join('\n')).toContain('England: 5.252 fully qualified GP FTE per 10,000 weighted patients; 20 LSOAs.');
 		expect(JSON.parse(readFileSync(join(out, 'build-report.json'), 'utf8')).fingerprint).toBe('world-test');
 	});

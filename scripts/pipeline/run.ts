@@ -2,7 +2,7 @@
 // staging/swap that puts a build in place only when every step has succeeded.
 //
 //   read inputs → practices (+ deprivation) → provision + LSOAs → areas → networks →
-//   tiles: LSOAs → tiles: boundaries → search indexes → tables → report
+//   tiles: LSOAs → tiles: boundaries → search indexes → tables → trends → report
 //
 // Each step is a file in steps/ with `run(ctx)`; it takes what earlier steps made from `ctx` and
 // writes its outputs into `ctx.outDir`. Transforms live in the modules the steps call.
@@ -21,6 +21,7 @@ import * as boundaryTiles from './steps/boundaryTiles';
 import * as search from './steps/search';
 import * as tables from './steps/tables';
 import * as report from './steps/report';
+import * as trends from './steps/trends';
 
 export type { RunOptions };
 export type { BuildReport } from './steps/report';
@@ -35,7 +36,8 @@ const STEPS: { run(ctx: StepContext): void | Promise<void> }[] = [
 	lsoaTiles,
 	boundaryTiles,
 	search,
-	tables
+	tables,
+	trends
 ];
 
 /** Run every step, writing into `opt.outDir`; returns the build report. */

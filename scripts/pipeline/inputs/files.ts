@@ -32,7 +32,18 @@ export const INPUT_IDS = [
 	'places',
 	'networkSources',
 	'fingertipsImd',
-	'blackwellImd'
+	'blackwellImd',
+	'workforceHistory',
+	'payments2014to15',
+	'payments2015to16',
+	'payments2016to17',
+	'payments2017to18',
+	'payments2018to19',
+	'payments2019to20',
+	'payments2020to21',
+	'payments2021to22',
+	'cqcRatings',
+	'lifeExpectancy'
 ] as const;
 export type InputName = (typeof INPUT_IDS)[number];
 

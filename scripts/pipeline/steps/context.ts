@@ -17,6 +17,7 @@ import type { PostcodeIndexStats } from '../postcodeIndex';
 import type { PlaceIndexStats } from '../places';
 import type { crossCheckImd2019 } from '../crossCheck';
 import type { SourceEntry } from '../../../src/lib/domain/formats/sources';
+import type { TrendsSummary } from './trends';
 
 export interface RunOptions {
 	rawDir: string;
@@ -71,6 +72,8 @@ export interface PipelineData {
 	postcodeIndex: PostcodeIndexStats;
 	placeIndex: PlaceIndexStats;
 	crossCheck: ReturnType<typeof crossCheckImd2019>;
+	/** The trends step's figures for the build report. */
+	trends: TrendsSummary;
 }
 
 export interface StepContext extends RunOptions {

@@ -61,7 +61,8 @@ function buildReport(ctx: StepContext) {
 		lsoas: ctx.get('lsoaRows').length,
 		tiles: { lsoa: ctx.get('lsoaArchive'), boundaries: ctx.get('boundaryArchive') },
 		search: { postcodes: ctx.get('postcodeIndex'), places: ctx.get('placeIndex') },
-		crossCheck: ctx.get('crossCheck')
+		crossCheck: ctx.get('crossCheck'),
+		trends: ctx.get('trends')
 	};
 }
 

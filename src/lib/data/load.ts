@@ -114,3 +114,18 @@ export function loadOutcode(outcode: string): Promise<OutcodeFile | null> {
 	}
 	return p;
 }
+
+// ---- trends (static/data/trends/), loaded when a panel first shows them
+import {
+	decodePracticeTrends,
+	decodeTrends,
+	PRACTICE_TRENDS_FILE,
+	TRENDS_FILE,
+	type PracticeTrendsFile,
+	type TrendsFile
+} from '$lib/domain/formats/trends';
+
+export const loadTrends = guard<TrendsFile>(TRENDS_FILE, async () => decodeTrends(await fetchJson(TRENDS_FILE)));
+export const loadPracticeTrends = guard<PracticeTrendsFile>(PRACTICE_TRENDS_FILE, async () =>
+	decodePracticeTrends(await fetchJson(PRACTICE_TRENDS_FILE))
+);
