@@ -44,3 +44,10 @@ export function meanPositions<P extends Pick<AppPractice, 'lat' | 'lon'>>(
 	}
 	return new Map([...acc].map(([k, [x, y, n]]) => [k, [x / n, y / n]]));
 }
+
+/** The practice's code at a league level (null for a practice in no PCN). */
+export const areaCodeOf = (
+	p: Pick<AppPractice, 'icbCode' | 'sicblCode' | 'pcnCode'>,
+	level: 'icb' | 'sicbl' | 'pcn'
+) =>
+	level === 'icb' ? p.icbCode : level === 'sicbl' ? p.sicblCode : p.pcnCode && p.pcnCode !== 'U' ? p.pcnCode : null;

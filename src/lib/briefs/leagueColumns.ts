@@ -104,6 +104,27 @@ export const LEAGUE_COLUMNS: readonly LeagueColumn[] = [
 		digits: 1
 	},
 	{
+		key: 'extra:payRatio',
+		label: 'Payments, most ÷ least deprived fifth',
+		csv: 'payments_per_weighted_ratio_q5_q1',
+		definition: `Total NHS payments to general practice per need-weighted patient (2022/23, nominal pounds; COVID and PCN money left out) in the area’s practices in England’s most deprived fifth, divided by the same in its least deprived fifth. Below 1: the most deprived practices are paid less for their need. Flagged, and not ranked, when either fifth has fewer than ${MIN_QUINTILE_PRACTICES} practices with payments that year. From the atlas’s trend series.`,
+		format: fmt2,
+		worse: 'asc',
+		scale: (rows) => around(rows, (r) => (r.extraCaveats.payRatio ? null : (r.extra.payRatio ?? null)), 1),
+		digits: 3
+	},
+	{
+		key: 'extra:fteChange',
+		label: 'Change since FY2015/16',
+		csv: 'gp_fte_per_10k_weighted_change_since_fy2015_16',
+		definition:
+			'GP FTE per 10,000 weighted patients in FY2024/25 minus the same in FY2015/16, for the area’s practices of today (their history summed; the years’ weighting and counting as in the Trends section). Negative: fewer GPs for the need than in 2015/16.',
+		format: (v) => (v === null ? fmt2(v) : `${v > 0 ? '+' : ''}${fmt2(v)}`),
+		worse: 'asc',
+		scale: (rows) => around(rows, (r) => r.extra.fteChange ?? null, 0),
+		digits: 3
+	},
+	{
 		key: 'practices',
 		label: 'Practices',
 		csv: 'practices',

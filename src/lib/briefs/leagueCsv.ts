@@ -1,7 +1,7 @@
 // The league table as CSV: what it is, each column's definition and the data's vintages in "# " lines,
 // then England's line and every area in the order shown.
 import type { League, LeagueRow } from '$lib/domain/equityLeague';
-import { LEAGUE_LEVEL_LABELS } from '$lib/domain/equityLeague';
+import { LEAGUE_LEVEL_LABELS, caveatOf, sortValue } from '$lib/domain/equityLeague';
 import { csvWithHeader, type CsvColumn } from '$lib/journeys/exportCsv';
 import { DATA_LINE } from '$lib/data/vintages';
 import { LEAGUE_COLUMNS } from './leagueColumns';
@@ -16,10 +16,11 @@ export function leagueCsv(league: League, sorted: readonly LeagueRow[], today: s
 		...LEAGUE_COLUMNS.map((c) => ({
 			key: 'code' as const,
 			label: c.csv,
-			value: (r: LeagueRow) => round((r[c.key as keyof LeagueRow] as number | null) ?? null, c.digits)
+			value: (r: LeagueRow) => round(sortValue(r, c.key) as number | null, c.digits)
 		})),
 		{ key: 'ratioCaveat', label: 'ratio_caveat' },
-		{ key: 'slopeCaveat', label: 'slope_caveat' }
+		{ key: 'slopeCaveat', label: 'slope_caveat' },
+		{ key: 'code', label: 'payments_ratio_caveat', value: (r: LeagueRow) => caveatOf(r, 'extra:payRatio') }
 	];
 	return csvWithHeader(
 		[

@@ -68,8 +68,9 @@ export interface LeagueRow {
 	deepEndGross: number | null;
 	/** Implausible records left out of every measure. */
 	excluded: number;
-	/** Measures added after the table is built (e.g. trends), by column key. */
+	/** Measures added after the table is built (e.g. trends), by column key, and why one is flagged. */
 	extra: Record<string, number | null>;
+	extraCaveats: Record<string, string | null>;
 }
 
 const levelCode = (p: LeaguePractice, level: LeagueLevel | 'england') =>
@@ -113,7 +114,8 @@ function row(code: string, name: string, members: LeaguePractice[], englandRate:
 		deepEndNet: deepShort && deepShort.practicesWithFte ? deepShort.net : null,
 		deepEndGross: deepShort && deepShort.practicesWithFte ? deepShort.gross : null,
 		excluded: members.filter((p) => p.implausible).length,
-		extra: {}
+		extra: {},
+		extraCaveats: {}
 	};
 }
 
@@ -176,9 +178,17 @@ export const sortValue = (r: LeagueRow, key: LeagueSortKey): number | string | n
 		? (r.extra[key.slice(6)] ?? null)
 		: (r[key as Exclude<LeagueSortKey, `extra:${string}`>] ?? null);
 
-/** Is this row's value for the key caveated (shown, but sorted after the ranked rows)? */
-export const isCaveated = (r: LeagueRow, key: LeagueSortKey) =>
-	(key === 'ratio' && r.ratioCaveat !== null) || (key === 'slope' && r.slopeCaveat !== null);
+/** Why this row's value for the key is flagged (shown, but sorted after the ranked rows), or null. */
+export const caveatOf = (r: LeagueRow, key: LeagueSortKey): string | null =>
+	key === 'ratio'
+		? r.ratioCaveat
+		: key === 'slope'
+			? r.slopeCaveat
+			: key.startsWith('extra:')
+				? (r.extraCaveats[key.slice(6)] ?? null)
+				: null;
+
+export const isCaveated = (r: LeagueRow, key: LeagueSortKey) => caveatOf(r, key) !== null;
 
 /**
  * Rows sorted by a column: ranked rows first (ascending or descending), then caveated rows in the same
