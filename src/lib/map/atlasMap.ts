@@ -13,6 +13,7 @@ import type { PracticeTable } from '$lib/data/practices';
 import type { Place } from '$lib/data/places';
 import type { ViewParams } from '$lib/state/url';
 import { absolute, mapErrorToDataError, openAtlasArchives, protocol } from './archives';
+import { applyAreaOutline } from './areaOutline';
 import {
 	applyNetworkHighlight,
 	applyView,
@@ -219,6 +220,7 @@ export async function createAtlasMap(
 			highlight = h;
 			whenStyled(() => {
 				applyNetworkHighlight(map, prevNetwork, h.network, view, ctx);
+				applyAreaOutline(map, h.area ?? null);
 				renderPractices();
 			});
 		},

@@ -5,6 +5,7 @@ import type { DataError } from '$lib/data/errors';
 import type { AppPractice, PracticeTable } from '$lib/data/practices';
 import type { Place } from '$lib/data/places';
 import type { Selection, ViewParams } from '$lib/state/url';
+import type { AreaOutline } from './areaOutline';
 
 export type HoverInfo =
 	| { x: number; y: number; kind: 'practice'; practice: AppPractice }
@@ -44,6 +45,8 @@ export interface MapHighlight {
 	marker: [number, number] | null;
 	/** Show only this network's footprint (and switch footprints on); null = as the layers say. */
 	network: string | null;
+	/** An area to outline (Commission's chosen ICB or Sub-ICB); absent = none. */
+	area?: AreaOutline | null;
 }
 
 export const NO_HIGHLIGHT: MapHighlight = { roles: new Map(), marker: null, network: null };
