@@ -9,9 +9,10 @@
 //
 // Geometry is dissolved topologically: the input areas must share exact vertices along common
 // boundaries (as the ONS boundary files do); an edge that two members share in opposite directions
-// cancels, and what remains chains into rings. Areas that share no edge with another (islands, or
-// areas from a file with a different topology) are never merged with it. Nothing here knows about
-// nations or codes: it works on any polygons and any properties.
+// cancels, and what remains chains into rings. A small area that shares no edge with any other (an
+// island) joins the nearest feature of its group as a separate part, so it stays findable at every
+// zoom; areas of different `groupBy` values never merge. Nothing here knows about nations or codes:
+// it works on any polygons and any properties.
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { TileLayer } from '../tiles';
 
@@ -24,6 +25,8 @@ export interface CoalesceOptions {
 	preferSame?: string[];
 	/** Set on a merged feature to the number of input features it stands for (left out when 1). */
 	countProperty?: string;
+	/** A property that must be equal for two features to merge (e.g. the nation: indexes differ). */
+	groupBy?: string;
 }
 
 const DEG = Math.PI / 180;
@@ -116,6 +119,28 @@ export function coalesceByZoom(features: Feature[], opts: CoalesceOptions): Map<
 	const area = ownArea.slice();
 	const host = features.map((_, i) => i);
 	const alive = new Uint8Array(features.length).fill(1);
+	// Centre of each feature's bounding box (projected), for islands that have no edge neighbour.
+	const centre = rings.map((rs) => {
+		let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+		for (const r of rs)
+			for (const v of r)
+				[x0, y0, x1, y1] = [Math.min(x0, px[v]), Math.min(y0, py[v]), Math.max(x1, px[v]), Math.max(y1, py[v])];
+		return [(x0 + x1) / 2, (y0 + y1) / 2];
+	});
+	const group = (i: number) => (opts.groupBy ? features[i].properties?.[opts.groupBy] : undefined);
+	/** The nearest live feature of the same group (same class preferred within twice the distance). */
+	const nearestOf = (s: number): number => {
+		let best = -1;
+		let bestScore = Infinity;
+		const [x, y] = centre[host[s]];
+		for (let i = 0; i < features.length; i++) {
+			if (i === s || !alive[i] || group(host[i]) !== group(host[s])) continue;
+			const [cx, cy] = centre[host[i]];
+			const score = Math.hypot(cx - x, cy - y) * (same(s, i) ? 1 : 2);
+			if (score < bestScore) [best, bestScore] = [i, score];
+		}
+		return best;
+	};
 	const same = (a: number, b: number) =>
 		(opts.preferSame ?? []).every((k) => features[host[a]].properties?.[k] === features[host[b]].properties?.[k]);
 
@@ -145,13 +170,16 @@ export function coalesceByZoom(features: Feature[], opts: CoalesceOptions): Map<
 			for (let i = 0; i < features.length; i++) if (alive[i] && area[i] < threshold) small.push(i);
 			small.sort((a, b) => area[a] - area[b]);
 			for (const s of small) {
-				if (!alive[s] || area[s] >= threshold || adj[s].size === 0) continue;
+				if (!alive[s] || area[s] >= threshold) continue;
 				let best = -1;
 				let bestScore = -Infinity;
 				for (const [n, len] of adj[s]) {
+					if (group(host[n]) !== group(host[s])) continue;
 					const score = (same(s, n) ? 1 : 0) * 1e6 + len;
 					if (score > bestScore) [best, bestScore] = [n, score];
 				}
+				if (best < 0) best = nearestOf(s);
+				if (best < 0) continue;
 				merge(s, best);
 				changed = true;
 			}

@@ -22,6 +22,7 @@ import { ladTileProperties, lsoaTileProperties } from '../lsoa';
 import { writeVectorArchive } from '../tiles';
 import type { StepContext } from './context';
 import { addNations } from '../nations/tiles';
+import { NATION_PROPERTY } from '../../../src/lib/domain/formats/nationTiles';
 
 export async function run(ctx: StepContext): Promise<void> {
 	const rows = ctx.get('lsoaRows');
@@ -48,7 +49,12 @@ export async function run(ctx: StepContext): Promise<void> {
 			...coalescedLayers(
 				{ name: LSOA_TILE_LAYER, features: lsoaFeatures, minzoom: LSOA_TILE_MIN_ZOOM, maxzoom: 10 },
 				LSOA_DETAIL_ZOOM,
-				{ minPixels: LSOA_MIN_PIXELS, preferSame: [DECILE_PROPERTY.imd], countProperty: LSOA_COUNT_PROPERTY }
+				{
+					minPixels: LSOA_MIN_PIXELS,
+					preferSame: [DECILE_PROPERTY.imd],
+					countProperty: LSOA_COUNT_PROPERTY,
+					groupBy: NATION_PROPERTY
+				}
 			)
 		],
 		{
