@@ -4,7 +4,7 @@
 //
 // dataDir defaults to ATLAS_DATA_MIRROR, else data/raw, else ../shared/data beside the project.
 //
-// Builds the two archives the atlas serves, lsoa.pmtiles (lad z0–7, lsoa z8–maxzoom) and
+// Builds the two archives the atlas serves, lsoa.pmtiles (lad z0–7, lsoa z4–maxzoom) and
 // boundaries.pmtiles, into a temp directory, with dummy measures standing in for the real ones,
 // and prints sizes, tile counts, the largest tile and timings. Budget: lsoa archive < 15 MB,
 // no tile > 500 KB, written in < 15 s on a 2-core machine.
@@ -15,6 +15,13 @@ import { fileURLToPath } from 'node:url';
 import type { Feature } from 'geojson';
 import { readCodeNamed, readGeojson, dissolve, labelFeatures } from '../pipeline/geometry';
 import { writeVectorArchiveDetailed, type ArchiveDetail, type TileLayer } from '../pipeline/tiles';
+import { coalescedLayers } from '../pipeline/lib/tileCoalesce';
+import {
+	LSOA_COUNT_PROPERTY,
+	LSOA_DETAIL_ZOOM,
+	LSOA_MIN_PIXELS,
+	LSOA_TILE_MIN_ZOOM
+} from '../../src/lib/domain/formats/lsoaTiles';
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => {
@@ -86,9 +93,19 @@ try {
 		.filter((f) => /^E0[6-9]/.test(String(f.properties!.code)))
 		.map((f, i) => ({ ...f, properties: { ...f.properties, ...dummyMeasures(String(f.properties!.code), i) } }));
 
+	// As the pipeline lays it out: LSOAs from zoom 4, coalesced below zoom 8 (see tileStep.ts for the
+	// layout before, and tippecanoe).
 	const lsoaLayers: TileLayer[] = [
 		{ name: 'lad', features: englandLads, minzoom: 0, maxzoom: 7 },
-		{ name: 'lsoa', features: lsoas, minzoom: 8, maxzoom: lsoaMax }
+		...coalescedLayers(
+			{ name: 'lsoa', features: lsoas, minzoom: LSOA_TILE_MIN_ZOOM, maxzoom: lsoaMax },
+			LSOA_DETAIL_ZOOM,
+			{
+				minPixels: LSOA_MIN_PIXELS,
+				preferSame: ['imd_decile'],
+				countProperty: LSOA_COUNT_PROPERTY
+			}
+		)
 	];
 	const lsoaStats = await writeVectorArchiveDetailed(
 		join(out, 'lsoa.pmtiles'),
