@@ -15,6 +15,9 @@ import {
 
 const ENGLAND = 'E92000001';
 
+/** England's practices only: the trends are English data (practices of other nations have no ICB). */
+export const isEnglishPractice = (p: Practice) => /^E54\d{6}$/.test(p.icbCode);
+
 interface AreaId {
 	level: TrendLevel;
 	code: string;
@@ -99,8 +102,7 @@ export function buildTrendAreas(
 	const groups = new Map<string, AreaTrend>();
 	const leSums = new Map<AreaTrend, { year: number; f: number; fw: number; m: number; mw: number; n: number }>();
 	const latestLe = Math.max(0, ...[...series.values()].map((t) => t.lifeExpectancy?.year ?? 0));
-	// England's practices only: the trends are English data (practices of other nations have no ICB).
-	const english = practices.filter((p) => /^E54\d{6}$/.test(p.icbCode));
+	const english = practices.filter(isEnglishPractice);
 	const today = new Map(english.map((p) => [p.code, p]));
 	for (const [code, t] of series) {
 		addPractice(england, t);

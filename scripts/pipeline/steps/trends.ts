@@ -13,7 +13,7 @@ import {
 	PAYMENTS_TOTAL
 } from '../inputs/trends';
 import { buildPracticeTrends, PAYMENTS_YEARS, WORKFORCE_SPLIT_YEAR, WORKFORCE_YEARS, workforceBasis } from '../trends';
-import { buildTrendAreas, deprivationChange } from '../trendsAreas';
+import { buildTrendAreas, deprivationChange, isEnglishPractice } from '../trendsAreas';
 import { fyLabel, ftePer10kSeries, gapSeries, paymentsPerWeightedSeries } from '../../../src/lib/domain/trends';
 import {
 	TRENDS_FORMAT_VERSION,
@@ -75,7 +75,7 @@ export function run(ctx: StepContext): void {
 		...built
 	};
 	const codes = [...series.keys()].sort();
-	const change = deprivationChange(today.filter((p) => /^E54\d{6}$/.test(p.icbCode)));
+	const change = deprivationChange(today.filter(isEnglishPractice));
 	const write = (name: string, text: string) => writeAtomic(join(ctx.outDir, 'trends', name), text);
 	write('trends.json', encodeTrends(doc));
 	write(
