@@ -105,6 +105,24 @@ browserSuite('Wales and Scotland in headless Chromium', (session) => {
 		await page.close();
 	}, 120_000);
 
+	it('a Welsh neighbourhood panel gives its decile within Wales, from the open table', async () => {
+		const csv = readFileSync(join(dataDir, 'neighbourhoods-wales-scotland.csv'), 'utf8');
+		const [code, name, , rank, , decile] = csv
+			.split('\n')
+			.find((l) => l.includes(',Cardiff 032G,'))!
+			.split(',');
+		const { page, errors } = await session.open(`?c=-3.17,51.476&z=12&sel=l:${code}`, { viewport: DESKTOP });
+		await waitForMap(page);
+		const headline = page.getByTestId('nation-decile');
+		await headline.waitFor({ timeout: 30_000 });
+		const text = (await headline.textContent())!.replace(/\s+/g, ' ');
+		expect(text).toContain(`decile ${decile} of 10`);
+		expect(text).toContain(`rank ${rank} of 1,909`);
+		expect(await page.locator('#area-name').textContent()).toBe(name);
+		expect(errors).toEqual([]);
+		await page.close();
+	}, 90_000);
+
 	it('a Welsh practice panel says GP workforce is not published for Wales', async () => {
 		const row = readPracticesCsv().find((r) => r.nation === 'W' && r.wimd_share_20pc && r.lat)!;
 		const { page, errors } = await session.open(`?c=${row.lon},${row.lat}&z=13&sel=p:${row.practice_code}`, {
