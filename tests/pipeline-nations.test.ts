@@ -110,6 +110,18 @@ describe('Wales and Scotland in the world build', () => {
 		);
 	});
 
+	it('neighbourhoods-wales-scotland.csv: each with its rank and decile within its nation', () => {
+		const rows: Record<string, string>[] = parse(readFileSync(join(out, 'neighbourhoods-wales-scotland.csv'), 'utf8'), {
+			columns: true
+		});
+		expect(rows.map((r) => [r.code, r.nation, r.rank, r.of, r.decile])).toEqual([
+			['W01000001', 'W', '1', '3', '4'],
+			['W01000002', 'W', '3', '3', '10'],
+			['S01006506', 'S', '2', '2', '10'],
+			['S01006507', 'S', '1', '2', '5']
+		]);
+	});
+
 	it('tiles: Welsh LSOAs and data zones with nation and the decile within their nation', async () => {
 		const archive = openArchive(join(out, 'lsoa.pmtiles'));
 		const header = await archive.getHeader();

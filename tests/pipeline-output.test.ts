@@ -33,6 +33,15 @@ describe.skipIf(!built)('full build on the real mirror', () => {
 		expect(report.nations).toMatchObject({ welshLsoas: 1909, scottishDataZones: 6976, welshWithShare: 371 });
 	});
 
+	it('has every Welsh LSOA and Scottish data zone, with deciles within each nation', () => {
+		const rows = table('neighbourhoods-wales-scotland.csv', ['code', 'nation', 'decile']);
+		const count = (nation: string, decile?: string) =>
+			rows.filter((r) => r.nation === nation && (decile === undefined || r.decile === decile)).length;
+		expect([count('W'), count('S')]).toEqual([1909, 6976]);
+		// ceil(rank × 10 / n) = 1 for ranks ≤ n / 10: 190 of 1,909 Welsh LSOAs, 697 of 6,976 data zones.
+		expect([count('W', '1'), count('S', '1')]).toEqual([190, 697]);
+	});
+
 	it('has all 33,755 LSOAs, each with an IMD decile and a nearest practice', () => {
 		const rows = table('lsoa.csv', ['lsoa21_code', 'imd_decile', 'nearest_practice_km', 'population_2021']);
 		expect(rows.length).toBe(33755);

@@ -1,7 +1,8 @@
 // The pipeline: its steps in order, the fingerprint that decides whether a build is needed, and the
 // staging/swap that puts a build in place only when every step has succeeded.
 //
-//   read inputs → practices (+ deprivation) → provision + LSOAs → areas → networks →
+//   read inputs → practices (+ deprivation) → provision + LSOAs → areas → nations (Wales and
+//   Scotland, appended after England's own steps) → networks →
 //   tiles: LSOAs → tiles: boundaries → search indexes → tables → report
 //
 // Each step is a file in steps/ with `run(ctx)`; it takes what earlier steps made from `ctx` and

@@ -3,6 +3,7 @@
 // for Welsh and Scottish practices: those figures are not published there, not zero.
 import type { Practice } from '../../../src/lib/domain/practice';
 import { column, type Column } from '../tables';
+import type { Neighbourhood } from './neighbourhoods';
 
 const col = column<Practice>;
 
@@ -43,4 +44,20 @@ export const NATION_COLUMNS: Column<Practice>[] = [
 		"Decile within the practice's own nation of the neighbourhood its premises stand in (IoD2025 LSOA 2021, WIMD 2019 LSOA 2011, SIMD 2020v2 data zone); 1 = most deprived; not comparable across nations",
 		(p) => p.premisesDecile
 	)
+];
+
+/** neighbourhoods-wales-scotland.csv: every Welsh LSOA 2011 and Scottish data zone on the map. */
+export const NEIGHBOURHOOD_COLUMNS: Column<Neighbourhood>[] = [
+	column('code', 'Welsh LSOA 2011 (W01) or Scottish data zone 2011 (S01) code', (n) => n.code),
+	column('name', 'Name (ONS LSOA 2011 name; Scottish data zone name)', (n) => n.name),
+	column('nation', 'W = Wales (WIMD 2019), S = Scotland (SIMD 2020v2)', (n) => n.nation),
+	column('rank', 'Rank within the nation, 1 = most deprived (published)', (n) => n.rank),
+	column('of', 'Neighbourhoods ranked in the nation', (n) => n.of),
+	column(
+		'decile',
+		'Decile within the nation, computed by the atlas as ceil(rank × 10 / of); not official, not comparable across nations',
+		(n) => n.decile
+	),
+	column('lad_code', 'Local authority (W06 / S12) used for the low-zoom map', (n) => n.ladCode),
+	column('population', 'Scotland: SIMD 2020v2 total population; blank in Wales (not an input)', (n) => n.population)
 ];

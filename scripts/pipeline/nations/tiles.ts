@@ -24,8 +24,19 @@ export function nationTileFeatures(
 	return { neighbourhoods, lads };
 }
 
-/** England's features get `nation: 'E'` too, so the map and Find can tell the nations apart. */
-export const withNation = (f: Feature, nation: string): Feature => ({
-	...f,
-	properties: { ...f.properties, [NATION_PROPERTY]: nation }
-});
+/**
+ * Add the Welsh and Scottish features to the LSOA step's lists (neighbourhoods beside England's LSOAs,
+ * authorities beside England's), after marking England's own with `nation: 'E'`, so the map and Find
+ * can tell the nations apart. Mutates both lists (the step's tile input).
+ */
+export function addNations(
+	nations: NationBuild,
+	ladGeo: FeatureCollection,
+	neighbourhoods: Feature[],
+	lads: Feature[]
+): void {
+	for (const f of [...neighbourhoods, ...lads]) f.properties = { ...f.properties, [NATION_PROPERTY]: 'E' };
+	const more = nationTileFeatures(nations, ladGeo);
+	neighbourhoods.push(...more.neighbourhoods);
+	lads.push(...more.lads);
+}

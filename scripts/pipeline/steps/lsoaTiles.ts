@@ -8,7 +8,7 @@ import { readGeojson } from '../geometry';
 import { ladTileProperties, lsoaTileProperties } from '../lsoa';
 import { writeVectorArchive } from '../tiles';
 import type { StepContext } from './context';
-import { nationTileFeatures, withNation } from '../nations/tiles';
+import { addNations } from '../nations/tiles';
 
 export async function run(ctx: StepContext): Promise<void> {
 	const rows = ctx.get('lsoaRows');
@@ -24,15 +24,14 @@ export async function run(ctx: StepContext): Promise<void> {
 	const englishLads: Feature[] = ladGeo.features
 		.filter((f) => ladProps.has(String(f.properties?.LAD24CD)))
 		.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: ladProps.get(String(f.properties?.LAD24CD))! }));
-	// Wales and Scotland (nations/tiles.ts): their neighbourhoods and authorities, and `nation` on every feature.
-	const nation = nationTileFeatures(ctx.get('nations'), ladGeo);
-	const lads = [...englishLads.map((f) => withNation(f, 'E')), ...nation.lads];
-	const neighbourhoods = [...lsoaFeatures.map((f) => withNation(f, 'E')), ...nation.neighbourhoods];
+	// Wales and Scotland (nations/tiles.ts): their neighbourhoods and authorities join both lists, and
+	// every feature gets its `nation`.
+	addNations(ctx.get('nations'), ladGeo, lsoaFeatures, englishLads);
 	const archive = await writeVectorArchive(
 		join(ctx.outDir, 'lsoa.pmtiles'),
 		[
-			{ name: LAD_TILE_LAYER, features: lads, minzoom: 0, maxzoom: 7 },
-			{ name: LSOA_TILE_LAYER, features: neighbourhoods, minzoom: 8, maxzoom: 10 }
+			{ name: LAD_TILE_LAYER, features: englishLads, minzoom: 0, maxzoom: 7 },
+			{ name: LSOA_TILE_LAYER, features: lsoaFeatures, minzoom: 8, maxzoom: 10 }
 		],
 		{
 			name: 'Deep End Atlas LSOAs',

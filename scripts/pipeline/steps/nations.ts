@@ -7,6 +7,13 @@ import { readGeojson } from '../geometry';
 import { joinNeighbourhoods, neighbourhoodLocator, type Neighbourhood } from '../nations/neighbourhoods';
 import { buildScottishPractices, buildWelshPractices } from '../nations/practices';
 import type { StepContext } from './context';
+import { join } from 'node:path';
+import { writeAtomic } from '../../lib/atomicWrite';
+import { toCsv } from '../tables';
+import { NEIGHBOURHOOD_COLUMNS } from '../nations/columns';
+
+/** The open table of Welsh and Scottish neighbourhoods (England's are in lsoa.csv). */
+export const NEIGHBOURHOODS_CSV = 'neighbourhoods-wales-scotland.csv';
 
 export interface NationBuild {
 	neighbourhoods: Neighbourhood[];
@@ -120,6 +127,7 @@ export function run(ctx: StepContext): void {
 		'GP headcount unknown (not 0)'
 	);
 	ctx.set('nations', { neighbourhoods, geo: { type: 'FeatureCollection', features }, counts });
+	writeAtomic(join(ctx.outDir, NEIGHBOURHOODS_CSV), toCsv(neighbourhoods, NEIGHBOURHOOD_COLUMNS));
 	ctx.set('practices', [...ctx.get('practices'), ...welsh, ...scottish]);
 	ctx.mark('nations: Wales + Scotland');
 }
