@@ -2,6 +2,8 @@
 // ÷ least deprived fifth (latest year), and the change in GP FTE per 10,000 since FY2015/16.
 import { describe, expect, it } from 'vitest';
 import { fteChangeSinceBase, leagueTrendMeasures, paymentsRatio } from '../src/lib/briefs/trendMeasures';
+import { briefTrend, cqcLine } from '../src/lib/briefs/briefTrends';
+import type { BriefSubject } from '../src/lib/briefs/brief';
 import type { AreaTrend, PracticeTrend, TrendsFile, PracticeTrendsFile } from '../src/lib/domain/formats/trends';
 
 const YEARS = { workforceYears: [2016, 2025], paymentsYears: [2022, 2023] };
@@ -78,5 +80,35 @@ describe('leagueTrendMeasures', () => {
 		expect(v.payRatio.ratio).toBeCloseTo(0.5, 12);
 		expect(v.payRatio.caveat).toMatch(/too few/);
 		expect(m.get('E92000001')!.payRatio.ratio).toBeCloseTo(0.5, 12);
+	});
+});
+
+describe('briefTrend (a network: members summed)', () => {
+	it('sums the members’ series, counts their CQC ratings and weights life expectancy by patients', () => {
+		const member = (rating: 'Good' | 'Inadequate' | null, female: number, male: number): PracticeTrend => ({
+			...t(1000, 100_000),
+			cqc: rating ? { rating, year: 2020, inherited: false } : null,
+			lifeExpectancy: { year: 2020, female, male }
+		});
+		const pt = {
+			...YEARS,
+			practices: { A: member('Good', 80, 76), B: member(null, 84, 80) }
+		} as unknown as PracticeTrendsFile;
+		const subject = {
+			level: 'network',
+			code: 'x',
+			name: 'X',
+			practices: [
+				{ code: 'A', patients: 1000 },
+				{ code: 'B', patients: 3000 }
+			]
+		} as unknown as BriefSubject;
+		const b = briefTrend(subject, { ...YEARS } as unknown as TrendsFile, pt)!;
+		expect(b.area.payments.total).toEqual([0, 200_000]);
+		expect(b.cqc.Good).toBe(1);
+		expect(b.cqc.none).toBe(1);
+		expect(cqcLine(b.cqc)).toBe('Good 1 · no rating matched 1');
+		// (80 × 1,000 + 84 × 3,000) / 4,000 = 83; (76 + 3 × 80) / 4 = 79
+		expect(b.lifeExpectancy).toEqual({ year: 2020, female: 83, male: 79, practices: 2 });
 	});
 });

@@ -126,6 +126,10 @@ browserSuite('league table and briefs in headless Chromium', (session) => {
 			// No request leaves the atlas's own server.
 			const origin = new URL(page.url()).origin;
 			expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+			// Nothing is cut off: in print, each A4 sheet's content fits its page.
+			await page.emulateMedia({ media: 'print' });
+			const overflow = await page.$$eval('.sheet', (els) => els.map((e) => e.scrollHeight - e.clientHeight));
+			expect(overflow).toEqual([0, 0]);
 			const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
 			writeFileSync(screenshotPath(`brief-${level}.pdf`), pdf);
 			expect(pdfPages(pdf)).toBe(2);
