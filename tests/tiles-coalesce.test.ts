@@ -49,6 +49,48 @@ const grid = (): Feature[] => [
 const opts = { minPixels: 5, preferSame: ['imd_decile'], countProperty: 'lsoas' };
 
 describe('coalesceByZoom', () => {
+	it('treats a file wound the other way alike (Scotland’s data zones wind opposite to England’s LSOAs)', () => {
+		const tag = (f: Feature, nation: string, ring: (r: Position[]) => Position[]): Feature => ({
+			...f,
+			properties: { ...f.properties, nation },
+			geometry: {
+				type: 'Polygon',
+				coordinates: [ring((f.geometry as { coordinates: Position[][] }).coordinates[0])]
+			}
+		});
+		// England's grid as drawn; Scotland's the same grid 1° north, wound clockwise.
+		const england = grid().map((f) => tag(f, 'E', (r) => r));
+		const scotland = grid().map((f) => tag(f, 'S', (r) => r.map(([x, y]) => [x, y + 1]).reverse()));
+		const z7 = coalesceByZoom([...england, ...scotland], { ...opts, zooms: [7], groupBy: 'nation' }).get(7)!;
+		const count = (n: string) => z7.filter((f) => f.properties?.nation === n).map((f) => f.properties?.lsoas);
+		expect(count('E')).toEqual([2, 2]);
+		expect(count('S')).toEqual([2, 2]);
+	});
+
+	it('joins an island with no edge neighbour to the nearest feature of its group, never another group', () => {
+		const island = cell('S01000009', 1, [
+			[0.05, 0],
+			[0.06, 0],
+			[0.06, 0.01],
+			[0.05, 0.01]
+		]);
+		const nation = (fs: Feature[], n: string) => fs.map((f) => ({ ...f, properties: { ...f.properties, nation: n } }));
+		// Same group: the island (3.3 px² at zoom 7) joins the nearest cell as a separate part.
+		const same = coalesceByZoom(nation([...grid(), island], 'E'), { ...opts, zooms: [7], groupBy: 'nation' }).get(7)!;
+		expect(same).toHaveLength(2);
+		expect(same.reduce((n, f) => n + Number(f.properties?.lsoas ?? 1), 0)).toBe(5);
+		// Another group: no feature of its own group to join, so it stays as it is.
+		const other = coalesceByZoom([...nation(grid(), 'E'), ...nation([island], 'S')], {
+			...opts,
+			zooms: [7],
+			groupBy: 'nation'
+		}).get(7)!;
+		expect(other.map((f) => f.properties?.code)).toContain('S01000009');
+		expect(
+			other.filter((f) => f.properties?.nation === 'E').reduce((n, f) => n + Number(f.properties?.lsoas ?? 1), 0)
+		).toBe(4);
+	});
+
 	it('merges each area under the minimum with a same-decile neighbour, keeping the largest member’s values', () => {
 		// Zoom 7: single cells are 3.3–4.0 px² (< 5); pairs are 7.3 px². c joins a (decile 1) rather than
 		// d, though both share an edge of the same length; d joins b.

@@ -82,9 +82,19 @@ export function coalesceByZoom(features: Feature[], opts: CoalesceOptions): Map<
 			})
 		)
 	);
-	// Orientation of outer rings, from the first feature that has one (the input must be consistent).
+	// Orientation of outer rings, from the first feature that has one. Files differ (England's LSOAs
+	// wind one way, Scotland's data zones the other): a feature whose largest ring winds the other way
+	// has all its rings reversed, so areas add up and shared edges cancel within every file.
 	const firstRing = rings.find((r) => r.length > 0)?.[0];
 	const outerSign = firstRing ? Math.sign(signedArea(firstRing)) || 1 : 1;
+	for (const rs of rings) {
+		let largest = 0;
+		for (const r of rs) {
+			const a = signedArea(r);
+			if (Math.abs(a) > Math.abs(largest)) largest = a;
+		}
+		if (largest * outerSign < 0) for (const r of rs) r.reverse();
+	}
 	const ownArea = rings.map((rs) =>
 		Math.max(
 			0,
