@@ -6,7 +6,14 @@
 // Decile 1's pooled rate is (3 + 5) / 20,000 × 10,000 = 4; decile 10's is 12 / 20,000 × 10,000 = 6.
 import { describe, expect, it } from 'vitest';
 import { practice } from './helpers/practices';
-import { briefFigures, briefSubject, decileProfile, parseBriefLevel, referenceRates } from '../src/lib/briefs/brief';
+import {
+	briefFigures,
+	briefSubject,
+	decileProfile,
+	englishBriefSubject,
+	parseBriefLevel,
+	referenceRates
+} from '../src/lib/briefs/brief';
 import { briefCase } from '../src/lib/briefs/briefCase';
 import { meanPositions } from '../src/lib/briefs/adapt';
 import type { AppNetwork } from '../src/lib/data/networks';
@@ -107,6 +114,34 @@ describe('brief subjects', () => {
 		expect(briefSubject('pcn', 'U99999', ALL, AREAS, []).ok).toBe(false);
 		expect(parseBriefLevel('subicb')).toBe('sicbl');
 		expect(parseBriefLevel('lsoa')).toBeNull();
+	});
+});
+
+describe('briefs cover England only', () => {
+	const W1 = practice({
+		code: 'W00001',
+		name: 'Cardiff Surgery',
+		nation: 'W',
+		icbCode: null,
+		pcnCode: null,
+		gpFte: null
+	});
+	const CYMRU = {
+		...NET,
+		id: 'cymru',
+		name: 'Deep End Cymru',
+		estimatedMembers: [{ code: 'W00001', value: 1, rank: 1, nationalRank: 1, selected: true }]
+	} as unknown as AppNetwork;
+	it('a Welsh practice or an all-Welsh network gets a reason, not England’s figures', () => {
+		const w = englishBriefSubject('practice', 'w00001', [...ALL, W1], AREAS, []);
+		expect(w.ok).toBe(false);
+		expect(!w.ok && w.reason).toMatch(/^Cardiff Surgery \(W00001\) is in Wales; briefs cover England only/);
+		const net = englishBriefSubject('network', 'cymru', [...ALL, W1], AREAS, [CYMRU]);
+		expect(!net.ok && net.reason).toMatch(/^Deep End Cymru has no practices in England/);
+	});
+	it('an English subject is found as before, its peers English', () => {
+		const icb = englishBriefSubject('icb', 'E54000001', [...ALL, W1], AREAS, []);
+		expect(icb.ok && icb.subject.practices.map((p) => p.code)).toEqual(['P00001', 'P00002']);
 	});
 });
 

@@ -4,8 +4,12 @@ import type { AppPractice } from '$lib/data/practices';
 import type { EquityMember } from '$lib/domain/equity';
 import type { LeaguePractice } from '$lib/domain/equityLeague';
 import { asAreaMember } from '$lib/journeys/commission';
+import { parseQualityFlags } from '$lib/domain/practiceFlags';
 
 export const fteCounts = (p: AppPractice) => asAreaMember(p).gpFte !== null;
+
+/** A practice with a quality flag (tiny list, special service, extreme rate, list fall) is left out of the equity measures. */
+const flagged = (p: AppPractice) => parseQualityFlags(p.qualityFlags).length > 0;
 
 export function leaguePractice(p: AppPractice): LeaguePractice {
 	return {
@@ -19,7 +23,8 @@ export function leaguePractice(p: AppPractice): LeaguePractice {
 		fteUsable: fteCounts(p),
 		imdScore: p.imdScore,
 		imdQuintile: p.imdQuintile,
-		deepEndRank: p.deepEndRank
+		deepEndRank: p.deepEndRank,
+		implausible: flagged(p)
 	};
 }
 
@@ -27,7 +32,8 @@ export const equityMember = (p: AppPractice): EquityMember => ({
 	gpFte: fteCounts(p) ? p.gpFte : null,
 	weightedPatients: p.weightedPatients,
 	imdScore: p.imdScore,
-	imdQuintile: p.imdQuintile
+	imdQuintile: p.imdQuintile,
+	implausible: flagged(p)
 });
 
 /** Mean [lon, lat] of the located practices of each group (e.g. PCN): where a dot for the group goes. */

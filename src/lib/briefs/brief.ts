@@ -10,6 +10,7 @@ import type { QuintileRatio, DeprivationSlope, Shortfall } from '$lib/domain/equ
 import { practiceShortfalls, quintileTable, referenceRates, type PracticeShortfall } from '$lib/journeys/commission';
 import type { QuintileTable, ReferenceRates } from '$lib/journeys/commission';
 import { equityMember, fteCounts } from './adapt';
+import { NATION_NAME, type Nation } from '$lib/domain/nations';
 
 export const BRIEF_LEVELS = ['icb', 'sicbl', 'pcn', 'practice', 'network'] as const;
 export type BriefLevel = (typeof BRIEF_LEVELS)[number];
@@ -45,6 +46,34 @@ export interface BriefSubject {
 }
 
 export type SubjectResult = { ok: true; subject: BriefSubject } | { ok: false; reason: string };
+
+/**
+ * Who a brief is about, among England's practices only: a brief compares GP FTE per need-weighted
+ * patient with England's, which Wales (no practice workforce published) and Scotland (headcount, no
+ * need weighting) cannot give. A Welsh or Scottish subject gets a reason, not England's figures.
+ */
+export function englishBriefSubject(
+	level: BriefLevel,
+	rawCode: string,
+	practices: readonly AppPractice[],
+	areas: readonly AreaRecord[],
+	networks: readonly AppNetwork[]
+): SubjectResult {
+	const english = practices.filter((p) => (p.nation ?? 'E') === 'E');
+	const other = practices.find((p) => p.code === rawCode.trim().toUpperCase() && (p.nation ?? 'E') !== 'E');
+	if (level === 'practice' && other)
+		return {
+			ok: false,
+			reason: `${other.name} (${other.code}) is in ${NATION_NAME[other.nation as Nation]}; ${OUTSIDE}`
+		};
+	const found = briefSubject(level, rawCode, english, areas, networks);
+	if (found.ok && level === 'network' && found.subject.practices.length === 0)
+		return { ok: false, reason: `${found.subject.name} has no practices in England; ${OUTSIDE}` };
+	return found;
+}
+
+const OUTSIDE =
+	'briefs cover England only, where practice GP FTE and need-weighted lists are published (Wales publishes no practice workforce; Scotland publishes GP headcount without need weighting)';
 
 /** Who a brief is about, from its level and code. */
 export function briefSubject(
