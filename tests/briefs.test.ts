@@ -122,8 +122,8 @@ describe('briefs cover England only', () => {
 		code: 'W00001',
 		name: 'Cardiff Surgery',
 		nation: 'W',
-		icbCode: null,
-		pcnCode: null,
+		icbCode: '',
+		pcnCode: '',
 		gpFte: null
 	});
 	const CYMRU = {
