@@ -3,13 +3,22 @@
 // files (empty, empty .gz, truncated gzip, plain text named .gz, missing), each a located InputError
 // that says what was expected and the fix; and the build's failure message never shows a stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Feature } from 'geojson';
-import { readBlackwellImd, readFingertipsImd, readLsoaLookup } from '../scripts/pipeline/inputs';
-import { checkRowCount, checkUniqueKeys, checkVintage } from '../scripts/pipeline/inputs/expect';
+import type { SourceEntry } from '../src/lib/domain/formats/sources';
+import {
+	INPUT_FILES,
+	INPUT_IDS,
+	readBlackwellImd,
+	readFingertipsImd,
+	readLsoaLookup,
+	readWimd2019,
+	SOURCES_PATH
+} from '../scripts/pipeline/inputs';
+import { checkRowCount, checkSourceRows, checkUniqueKeys, checkVintage } from '../scripts/pipeline/inputs/expect';
 import { failureMessage, InputError } from '../scripts/pipeline/inputs/error';
 import { readCsv, readText } from '../scripts/pipeline/read';
 import { readGeojson } from '../scripts/pipeline/geometry';
@@ -265,5 +274,57 @@ describe('the build’s failure message', () => {
 		expect(m).not.toMatch(/\n\s+at /);
 		expect(failureMessage(e, true)).toMatch(/\n\s+at /);
 		expect(failureMessage('a string', false)).toMatch(/^Build failed: a string/);
+	});
+});
+
+describe('every input read has a record count in data/sources.json, the Welsh and Scottish ones too', () => {
+	const sources: SourceEntry[] = JSON.parse(readFileSync(SOURCES_PATH, 'utf8')).sources;
+
+	it('each id the pipeline reads states expectedRows', () => {
+		const without = INPUT_IDS.filter((id) => !sources.find((s) => s.id === id)?.expectedRows);
+		expect(without).toEqual([]);
+		const entry = (id: string) => sources.find((s) => s.id === id)!.expectedRows!;
+		// Areas are fixed sets: 1,909 Welsh LSOAs 2011 and 6,976 Scottish data zones, each in three files.
+		for (const id of ['wimd2019', 'walesLsoa11Boundaries'])
+			expect(entry(id)).toMatchObject({ count: 1909, tolerancePct: 0 });
+		for (const id of ['simd2020', 'dz11Boundaries', 'dz11Lookup'])
+			expect(entry(id)).toMatchObject({ count: 6976, tolerancePct: 0 });
+		expect(entry('payments2014to15')).toMatchObject({ count: 7959, tolerancePct: 5 });
+	});
+
+	it('a CSV cut short (WIMD 2019 with 3 of its 1,909 LSOAs) fails naming the file and both counts', () => {
+		const path = file(
+			'wimd.csv',
+			'lsoa11_code,IMD_rank,IMD_score\nW01000001,1,70.1\nW01000002,2,60.2\nW01000003,3,50.3\n'
+		);
+		const rows = readWimd2019(path, INPUT_FILES.wimd2019);
+		expect(rows).toHaveLength(3);
+		const e = inputError(() => checkSourceRows(sources, 'wimd2019', rows.length));
+		expect(e.file).toBe('deprivation/wimd2019_lsoa11.csv');
+		expect(e.problem).toBe(
+			'the file holds 3 LSOAs 2011 (Wales); expected 1,909 (data/sources.json, expectedRows): 1,906 missing (is the file cut short?)'
+		);
+	});
+
+	it('a boundary file cut short (2 Welsh LSOA polygons) fails the same way', () => {
+		const ring = (x: number, y: number) => [
+			[x, y],
+			[x + 0.01, y],
+			[x + 0.01, y + 0.01],
+			[x, y + 0.01],
+			[x, y]
+		];
+		const features = ['W01000001', 'W01000002'].map((code, i) => ({
+			type: 'Feature',
+			properties: { LSOA11CD: code },
+			geometry: { type: 'Polygon', coordinates: [ring(-3.2 + i * 0.02, 51.5)] } // Cardiff
+		}));
+		const label = INPUT_FILES.walesLsoa11Boundaries;
+		const geo = readGeojson(file('wales.geojson', JSON.stringify({ type: 'FeatureCollection', features })), label);
+		const e = inputError(() => checkSourceRows(sources, 'walesLsoa11Boundaries', geo.features.length));
+		expect(e.file).toBe('boundaries/lsoa11_bgc_wales.geojson.gz');
+		expect(e.problem).toMatch(/^the file holds 2 LSOA 2011 boundaries \(Wales\); expected 1,909 \(.*: 1,907 missing/);
+		// The whole file's count passes.
+		expect(() => checkSourceRows(sources, 'walesLsoa11Boundaries', 1909)).not.toThrow();
 	});
 });

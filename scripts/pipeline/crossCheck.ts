@@ -1,7 +1,9 @@
 // Cross-check: the atlas's practice IoD2019 scores against published figures (Fingertips indicator
 // 93553, 2019; and an independent recomputation from early-2023 registrations).
 import type { Practice } from '../../src/lib/domain/practice';
+import type { SourceEntry } from '../../src/lib/domain/formats/sources';
 import { readBlackwellImd, readFingertipsImd } from './inputs';
+import { checkSourceRows } from './inputs/expect';
 
 export interface Agreement {
 	n: number;
@@ -39,10 +41,17 @@ export function agreement(ours: ReadonlyMap<string, number>, theirs: ReadonlyMap
 	return { n, r: sxy / Math.sqrt(sxx * syy), meanAbsDiff: abs / n, over5 };
 }
 
-export function crossCheckImd2019(practices: readonly Practice[], fingertipsPath: string, blackwellPath: string) {
+/** Each reference file's count (practices with a score) is checked against `sources` before it is used. */
+export function crossCheckImd2019(
+	practices: readonly Practice[],
+	fingertipsPath: string,
+	blackwellPath: string,
+	sources: readonly SourceEntry[]
+) {
 	const ours = new Map(practices.filter((p) => p.imdScore2019 !== null).map((p) => [p.code, p.imdScore2019!]));
-	return {
-		fingertips: agreement(ours, readFingertipsImd(fingertipsPath, 2019)),
-		blackwell: agreement(ours, readBlackwellImd(blackwellPath))
-	};
+	const fingertips = readFingertipsImd(fingertipsPath, 2019);
+	checkSourceRows(sources, 'fingertipsImd', fingertips.size);
+	const blackwell = readBlackwellImd(blackwellPath);
+	checkSourceRows(sources, 'blackwellImd', blackwell.size);
+	return { fingertips: agreement(ours, fingertips), blackwell: agreement(ours, blackwell) };
 }

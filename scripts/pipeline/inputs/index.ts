@@ -15,7 +15,7 @@ export {
 	type WorkforceRow
 } from './practices';
 export { readBlackwellImd, readFingertipsImd } from './reference';
-export { readNetworkSources, type NetworkSourceRow } from './networkSources';
+export { countNetworkSourceRows, readNetworkSources, type NetworkSourceRow } from './networkSources';
 export { InputError } from '../read';
 export * from './wales';
 export * from './scotland';

@@ -68,3 +68,15 @@ export function readNetworkSources(path: string, label: string): NetworkSourceRo
 		};
 	});
 }
+
+/**
+ * The networks in the cited (earlier) sources file: it is not otherwise parsed, so only its id
+ * column is read, for the record count against data/sources.json.
+ */
+export function countNetworkSourceRows(path: string, label: string): number {
+	return readCsv(path, {
+		columns: [{ name: 'network_id', pattern: /^[a-z0-9_]{2,40}$/, patternHint: 'a lower-case id like nenc' }],
+		unique: 'network_id',
+		label
+	}).length;
+}

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { writeAtomic } from '../../lib/atomicWrite';
 import { toCsv } from '../tables';
 import { NEIGHBOURHOOD_COLUMNS } from '../nations/columns';
+import { checkSourceRows } from '../inputs/expect';
 
 /** The open table of Welsh and Scottish neighbourhoods (England's are in lsoa.csv). */
 export const NEIGHBOURHOODS_CSV = 'neighbourhoods-wales-scotland.csv';
@@ -29,6 +30,12 @@ export function run(ctx: StepContext): void {
 	const dzLookup = inputs.readDz11Lookup(ctx.input('dz11Lookup'));
 	const walesGeo = readGeojson(ctx.input('walesLsoa11Boundaries'), inputs.INPUT_FILES.walesLsoa11Boundaries);
 	const dzGeo = readGeojson(ctx.input('dz11Boundaries'), inputs.INPUT_FILES.dz11Boundaries);
+	const sources = ctx.get('sources');
+	checkSourceRows(sources, 'wimd2019', wimd.length);
+	checkSourceRows(sources, 'simd2020', simd.length);
+	checkSourceRows(sources, 'dz11Lookup', dzLookup.size);
+	checkSourceRows(sources, 'walesLsoa11Boundaries', walesGeo.features.length);
+	checkSourceRows(sources, 'dz11Boundaries', dzGeo.features.length);
 
 	const wales = joinNeighbourhoods(walesGeo, 'LSOA11CD', 'LSOA11NM', 'W', new Map(wimd.map((r) => [r.code, r])), (f) =>
 		f.properties.LAD_FILE ? String(f.properties.LAD_FILE) : null
@@ -64,14 +71,19 @@ export function run(ctx: StepContext): void {
 	};
 
 	const welshDeprivation = inputs.readWalesPracticeDeprivation(ctx.input('walesPracticeDeprivation'));
+	checkSourceRows(sources, 'walesPracticeDeprivation', welshDeprivation.length);
+	const phsPractices = inputs.readScottishPractices(ctx.input('phsPractices'));
+	checkSourceRows(sources, 'phsPractices', phsPractices.length);
+	const gpHeadcount = inputs.readGpHeadcount(ctx.input('phsGpHeadcount'));
+	checkSourceRows(sources, 'phsGpHeadcount', gpHeadcount.size);
 	const welsh = buildWelshPractices(
 		inputs.readWelshPractices(ctx.input('epraccur')),
 		new Map(welshDeprivation.map((d) => [d.code, d])),
 		nationInputs
 	);
 	const scottish = buildScottishPractices(
-		inputs.readScottishPractices(ctx.input('phsPractices')),
-		inputs.readGpHeadcount(ctx.input('phsGpHeadcount')),
+		phsPractices,
+		gpHeadcount,
 		new Map(scotland.neighbourhoods.map((n) => [n.code, n.decile])),
 		nationInputs
 	);

@@ -7,10 +7,15 @@ import { buildNetworks, joinNetworks, readNetworkOverlay } from '../networks';
 import * as inputs from '../inputs';
 import { encodeQualityFlags, qualityFlags } from '../../../src/lib/domain/practiceFlags';
 import type { StepContext } from './context';
+import { checkSourceRows } from '../inputs/expect';
 
 export function run(ctx: StepContext): void {
 	const file = inputs.INPUT_FILES.networks2026;
 	const rows = inputs.readNetworkSources(ctx.input('networks2026'), file);
+	const sources = ctx.get('sources');
+	checkSourceRows(sources, 'networks2026', rows.length);
+	const cited = inputs.INPUT_FILES.networkSources;
+	checkSourceRows(sources, 'networkSources', inputs.countNetworkSourceRows(ctx.input('networkSources'), cited));
 	const { networks: joined, unmatched } = joinNetworks(rows, readNetworkOverlay(ctx.networksPath), file);
 	ctx.drop(
 		'networks',

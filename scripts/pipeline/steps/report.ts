@@ -11,7 +11,10 @@ export type BuildReport = ReturnType<typeof buildReport>;
 
 export function run(ctx: StepContext): BuildReport {
 	const practices = ctx.get('practices');
-	ctx.set('crossCheck', crossCheckImd2019(practices, ctx.input('fingertipsImd'), ctx.input('blackwellImd')));
+	ctx.set(
+		'crossCheck',
+		crossCheckImd2019(practices, ctx.input('fingertipsImd'), ctx.input('blackwellImd'), ctx.get('sources'))
+	);
 	ctx.peakRss = Math.max(ctx.peakRss, process.memoryUsage().rss);
 	const report = buildReport(ctx);
 	writeAtomic(join(ctx.outDir, 'build-report.json'), JSON.stringify(report, null, 1));

@@ -25,6 +25,7 @@ import {
 	type TrendsFile
 } from '../../../src/lib/domain/formats/trends';
 import type { StepContext } from './context';
+import { checkSourceRows } from '../inputs/expect';
 
 /** Payments files by year (2015 = 2014/15). */
 const PAYMENTS_IDS: [number, inputs.InputName][] = [
@@ -51,6 +52,13 @@ export function run(ctx: StepContext): void {
 	const payments = new Map(PAYMENTS_IDS.map(([year, id]) => [year, readPaymentsYear(ctx.input(id), id, year)]));
 	const cqc = readCqc(ctx.input('cqcRatings'));
 	const life = readLifeExpectancy(ctx.input('lifeExpectancy'));
+	const sources = ctx.get('sources');
+	checkSourceRows(sources, 'workforceHistory', older.length);
+	// The FY 2022/23 payments are the `payments` input, already counted when it was read.
+	for (const [year, id] of PAYMENTS_IDS)
+		if (id !== 'payments') checkSourceRows(sources, id, payments.get(year)!.length);
+	checkSourceRows(sources, 'cqcRatings', cqc.length);
+	checkSourceRows(sources, 'lifeExpectancy', life.length);
 	ctx.mark('read trend inputs');
 
 	const { practices: series, counts } = buildPracticeTrends(workforce, payments, cqc, life);
