@@ -8,7 +8,7 @@ import { parseQualityFlags } from '$lib/domain/practiceFlags';
 
 export const fteCounts = (p: AppPractice) => asAreaMember(p).gpFte !== null;
 
-/** A practice with a quality flag (tiny list, special service, extreme rate, list fall) is left out of the equity measures. */
+/** A practice with a quality flag (tiny list, special service, extreme rate, list fall) is left out of the gradient measures (ratio, slope). */
 const flagged = (p: AppPractice) => parseQualityFlags(p.qualityFlags).length > 0;
 
 export function leaguePractice(p: AppPractice): LeaguePractice {

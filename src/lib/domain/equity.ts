@@ -15,7 +15,11 @@ export interface EquityMember {
 	imdScore: number | null;
 	/** National quintile of practices by IMD score, equal counts; 5 = most deprived. */
 	imdQuintile: number | null;
-	/** Flagged as an implausible record (e.g. a tiny list with an extreme rate): left out of every measure. */
+	/**
+	 * Flagged as an implausible record or special service (e.g. a tiny list with an extreme rate): left
+	 * out of the gradient measures (quintile ratio, slope), where one such point can swing an area's
+	 * value; kept in rates and shortfalls, so those match the atlas's other figures (areas.csv).
+	 */
 	implausible?: boolean;
 }
 
@@ -26,8 +30,9 @@ export const MIN_SLOPE_PRACTICES = 5;
 /** The slope is quoted per this many points of IMD score. */
 export const SLOPE_PER_IMD_POINTS = 10;
 
-const counts = (m: EquityMember) =>
-	!m.implausible && m.gpFte !== null && m.weightedPatients !== null && m.weightedPatients > 0;
+const counts = (m: EquityMember) => m.gpFte !== null && m.weightedPatients !== null && m.weightedPatients > 0;
+/** Whether a practice counts in a gradient measure: usable FTE and no quality flag. */
+const countsForGradient = (m: EquityMember) => counts(m) && !m.implausible;
 
 export interface GroupRate {
 	practices: number;
@@ -75,8 +80,8 @@ export interface QuintileRatio {
  * Quintiles are national, so areas are compared on the same yardstick.
  */
 export function quintileRatio(members: readonly EquityMember[], min = MIN_QUINTILE_PRACTICES): QuintileRatio {
-	const least = groupRate(members.filter((m) => m.imdQuintile === 1));
-	const most = groupRate(members.filter((m) => m.imdQuintile === 5));
+	const least = groupRate(members.filter((m) => m.imdQuintile === 1 && !m.implausible));
+	const most = groupRate(members.filter((m) => m.imdQuintile === 5 && !m.implausible));
 	const ratio = least.rate !== null && least.rate > 0 && most.rate !== null ? most.rate / least.rate : null;
 	const thin: string[] = [];
 	if (most.practicesWithFte < min) thin.push(`${most.practicesWithFte} in the most deprived fifth`);
@@ -148,7 +153,7 @@ export interface DeprivationSlope {
  * need, and a tiny list cannot swing the line). Negative = fewer GPs for need where deprivation is higher.
  */
 export function deprivationSlope(members: readonly EquityMember[], min = MIN_SLOPE_PRACTICES): DeprivationSlope {
-	const used = members.filter((m) => counts(m) && m.imdScore !== null);
+	const used = members.filter((m) => countsForGradient(m) && m.imdScore !== null);
 	const fit = weightedLeastSquares(
 		used.map((m) => m.imdScore),
 		used.map((m) => (m.gpFte! / m.weightedPatients!) * PER_PATIENTS),

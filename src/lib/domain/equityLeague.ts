@@ -66,7 +66,7 @@ export interface LeagueRow {
 	/** Whole-time GPs short of England's rate in the area's Deep End practices, net and gross. */
 	deepEndNet: number | null;
 	deepEndGross: number | null;
-	/** Implausible records left out of every measure. */
+	/** Practices with a quality flag, left out of the ratio and slope (kept in rates and shortfalls). */
 	excluded: number;
 	/** Measures added after the table is built (e.g. trends), by column key, and why one is flagged. */
 	extra: Record<string, number | null>;
