@@ -12,7 +12,16 @@ const build = (force: boolean) => {
 	const t = process.hrtime.bigint();
 	execFileSync(
 		process.execPath,
-		['--import', 'tsx', join(root, 'scripts/build.ts'), '--out', out, ...(force ? ['--force'] : [])],
+		// The heap cap the npm scripts give the build (package.json): V8 then collects before the RSS passes 2 GB.
+		[
+			'--max-old-space-size=1536',
+			'--import',
+			'tsx',
+			join(root, 'scripts/build.ts'),
+			'--out',
+			out,
+			...(force ? ['--force'] : [])
+		],
 		{ cwd: root, stdio: ['ignore', 'ignore', 'inherit'] }
 	);
 	return Number(process.hrtime.bigint() - t) / 1e9;

@@ -3,7 +3,8 @@
 //
 //   read inputs → practices (+ deprivation) → provision + LSOAs → areas → nations (Wales and
 //   Scotland, appended after England's own steps) → networks →
-//   tiles: LSOAs → tiles: boundaries → search indexes → tables → trends → report
+//   search indexes (then Code-Point Open is let go) → tiles: LSOAs → tiles: boundaries → tables →
+//   trends → report
 //
 // Each step is a file in steps/ with `run(ctx)`; it takes what earlier steps made from `ctx` and
 // writes its outputs into `ctx.outDir`. Transforms live in the modules the steps call.
@@ -36,9 +37,9 @@ const STEPS: { run(ctx: StepContext): void | Promise<void> }[] = [
 	areas,
 	nations,
 	networks,
+	search,
 	lsoaTiles,
 	boundaryTiles,
-	search,
 	tables,
 	trends
 ];

@@ -94,6 +94,8 @@ export interface StepContext extends RunOptions {
 	drop(step: string, what: string, count: number, reason: string): void;
 	get<K extends keyof PipelineData>(key: K): PipelineData[K];
 	set<K extends keyof PipelineData>(key: K, value: PipelineData[K]): void;
+	/** Let go of something no later step needs, so the tile steps run in less memory. */
+	release(key: keyof PipelineData): void;
 }
 
 export function createContext(opt: RunOptions): StepContext {
@@ -136,6 +138,9 @@ export function createContext(opt: RunOptions): StepContext {
 		},
 		set(key, value) {
 			data[key] = value;
+		},
+		release(key) {
+			delete data[key];
 		}
 	};
 	return ctx;

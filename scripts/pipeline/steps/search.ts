@@ -8,6 +8,8 @@ import type { StepContext } from './context';
 
 export function run(ctx: StepContext): void {
 	ctx.set('postcodeIndex', buildPostcodeIndex(ctx.get('codePoint'), ctx.outDir));
+	// Code-Point Open (1.7 million postcodes) is not needed after this: free it before the tile steps.
+	ctx.release('codePoint');
 	const places = readPlaces(ctx.input('places'), inputs.INPUT_FILES.places);
 	checkSourceRows(ctx.get('sources'), 'places', places.length);
 	ctx.set('placeIndex', buildPlaceIndex(places, ctx.outDir));
