@@ -73,23 +73,29 @@ browserSuite('Wales and Scotland in headless Chromium', (session) => {
 		await page.close();
 	}, 120_000);
 
-	it('Find: CF10 1EP and G1 1XQ name their own neighbourhood and nearest practices; BT gets a message', async () => {
+	it('Find: CF10 1EP, LL11 1AA and G1 1XQ name their own network, neighbourhood and nearest practices; BT gets a message', async () => {
 		const { page, errors } = await session.open('?mode=find', { viewport: DESKTOP });
 		await page.locator('#find-q').waitFor({ timeout: 30_000 });
 		await waitForMap(page);
 		for (const [postcode, nation, place] of [
 			['CF10 1EP', 'W', /Cardiff/],
+			['LL11 1AA', 'W', /Wrexham/],
 			['G1 1XQ', 'S', /City Centre|Glasgow/]
 		] as const) {
 			await find(page, postcode);
 			const decile = page.getByTestId('find-decile');
 			await expect.poll(() => decile.getAttribute('data-nation'), { timeout: 20_000 }).toBe(nation);
+			// Two Welsh postcodes in a row: wait for this one's answer, not the last one's.
+			await expect.poll(async () => (await decile.textContent()) ?? '', { timeout: 20_000 }).toMatch(place);
 			const text = (await decile.textContent())!;
-			expect(text).toMatch(place);
 			expect(text).toMatch(
 				nation === 'W' ? /WIMD 2019 decile \d+ within Wales/ : /SIMD 2020v2 decile \d+ within Scotland/
 			);
 			expect(text).not.toMatch(/Allerdale|North Somerset|England/);
+			// The nation's own Deep End network: Deep End Cymru's footprint is Wales, Scotland's Scotland.
+			await expect
+				.poll(async () => (await page.getByTestId('find-network').textContent()) ?? '', { timeout: 10_000 })
+				.toContain(nation === 'W' ? 'Deep End Cymru' : 'Deep End Scotland');
 			const first = (await page.locator('[data-testid="find-practices"] li').first().textContent())!;
 			expect(first, postcode).toContain(nearestOf(postcode, nation).name);
 			expect(await page.getByTestId('find-practices').textContent()).toContain(
