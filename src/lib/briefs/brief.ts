@@ -2,7 +2,7 @@
 // is in it, its deprivation profile, provision against England and against practices of similar
 // deprivation, shortfall net and gross, the equity measures, and its most under-provided practices.
 // Pure: the page hands it the loaded tables. Tested in tests/briefs.test.ts.
-import type { AppPractice } from '$lib/data/practices';
+import { isEnglish, type AppPractice } from '$lib/data/practices';
 import type { AppNetwork } from '$lib/data/networks';
 import type { AreaRecord } from '$lib/data/areas';
 import { groupRate, quintileRatio, deprivationSlope, shortfall, deepEndCutoff, isDeepEnd } from '$lib/domain/equity';
@@ -59,8 +59,8 @@ export function englishBriefSubject(
 	areas: readonly AreaRecord[],
 	networks: readonly AppNetwork[]
 ): SubjectResult {
-	const english = practices.filter((p) => (p.nation ?? 'E') === 'E');
-	const other = practices.find((p) => p.code === rawCode.trim().toUpperCase() && (p.nation ?? 'E') !== 'E');
+	const english = practices.filter(isEnglish);
+	const other = practices.find((p) => p.code === rawCode.trim().toUpperCase() && !isEnglish(p));
 	if (level === 'practice' && other)
 		return {
 			ok: false,

@@ -97,6 +97,9 @@ export interface Comparison {
 	icbCount: number;
 }
 
+/** England's practices: those with GP FTE per need-weighted patient (Wales publishes no practice workforce; Scotland headcount only). */
+export const isEnglish = (p: Pick<AppPractice, 'nation'>) => (p.nation ?? 'E') === 'E';
+
 /** Where a practice stands on a measure among England's practices and among its ICB's. */
 export function compare(table: PracticeTable, p: AppPractice, field: ComparableField): Comparison {
 	const value = p[field] as number | null;
@@ -107,7 +110,7 @@ export function compare(table: PracticeTable, p: AppPractice, field: ComparableF
 		const rank = values.filter((v) => v > value).length + 1;
 		return { percentile: percentileRank(value, values), rank, count: values.length };
 	};
-	const eng = peers(table.practices.filter((q) => q.nation === 'E'));
+	const eng = peers(table.practices.filter(isEnglish));
 	const icb = peers(table.practices.filter((q) => q.icbCode === p.icbCode));
 	return {
 		value,
