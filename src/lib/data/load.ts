@@ -2,6 +2,8 @@
 // bad JSON, wrong shape) into a DataError the page shows on screen.
 import { base } from '$app/paths';
 import { DataError, asDataError } from './errors';
+import { fetchJsonFrom, fetchTextFrom } from './fetchJson';
+import { readPracticesInWorker } from './practicesProtocol';
 import { parsePractices, type PracticeTable } from './practices';
 import { parseLsoaDetail, type LsoaDetailTable } from './lsoaDetail';
 import { parseNetworks, type NetworksDoc } from './networks';
@@ -12,31 +14,8 @@ import { parsePlaces, type Place } from './places';
 /** URL of a file in static/data, relative to the app's base path. */
 export const dataUrl = (name: string) => `${base}/data/${name}`;
 
-async function fetchText(name: string): Promise<string> {
-	const file = `data/${name}`;
-	let res: Response;
-	try {
-		res = await fetch(dataUrl(name));
-	} catch (e) {
-		throw new DataError(
-			file,
-			`could not be fetched (${(e as Error).message})`,
-			'Check that the atlas server is running, then reload.'
-		);
-	}
-	if (res.status === 404) throw new DataError(file, 'is missing (HTTP 404)');
-	if (!res.ok) throw new DataError(file, `could not be loaded (HTTP ${res.status} ${res.statusText})`);
-	return res.text();
-}
-
-async function fetchJson(name: string): Promise<unknown> {
-	const text = await fetchText(name);
-	try {
-		return JSON.parse(text);
-	} catch (e) {
-		throw new DataError(`data/${name}`, `is corrupt: not valid JSON (${(e as Error).message})`);
-	}
-}
+const fetchText = (name: string) => fetchTextFrom(dataUrl(name), `data/${name}`);
+const fetchJson = (name: string) => fetchJsonFrom(dataUrl(name), `data/${name}`);
 
 const once = <T>(f: () => Promise<T>) => {
 	let p: Promise<T> | null = null;
@@ -56,8 +35,12 @@ const guard = <T>(name: string, f: () => Promise<T>) =>
 		}
 	});
 
-export const loadPractices = guard<PracticeTable>('practices.json', async () =>
-	parsePractices(await fetchJson('practices.json'))
+// In a worker where there is one (the page's thread stays free to draw the map).
+export const loadPractices = guard<PracticeTable>(
+	'practices.json',
+	async () =>
+		readPracticesInWorker(new URL(dataUrl('practices.json'), location.href).href, 'data/practices.json') ??
+		parsePractices(await fetchJson('practices.json'))
 );
 export const loadLsoaDetail = guard<LsoaDetailTable>('lsoa-detail.json', async () =>
 	parseLsoaDetail(await fetchJson('lsoa-detail.json'))

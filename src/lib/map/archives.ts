@@ -110,6 +110,14 @@ export async function checkArchiveLength(source: Source, header: ArchiveSections
 export interface OpenedArchive {
 	url: string;
 	layers: string[];
+	/** From the header: what maplibre would otherwise fetch again as TileJSON before its first tile. */
+	tiles: TileRange;
+}
+
+export interface TileRange {
+	minzoom: number;
+	maxzoom: number;
+	bounds: [number, number, number, number];
 }
 
 /** Open a PMTiles archive and read its header and metadata; a missing or corrupt file becomes a DataError. */
@@ -120,10 +128,20 @@ export async function openArchive(name: string): Promise<OpenedArchive> {
 	try {
 		const header = await archive.getHeader();
 		if (header.tileType !== 1) throw new Error(`holds tile type ${header.tileType}, expected vector tiles (MVT)`);
-		await checkArchiveLength(source, header, `data/${name}`);
-		const meta = (await archive.getMetadata()) as { vector_layers?: { id: string }[] } | null;
+		const [, meta] = await Promise.all([
+			checkArchiveLength(source, header, `data/${name}`),
+			archive.getMetadata() as Promise<{ vector_layers?: { id: string }[] } | null>
+		]);
 		protocol.add(archive);
-		return { url, layers: (meta?.vector_layers ?? []).map((l) => l.id) };
+		return {
+			url,
+			layers: (meta?.vector_layers ?? []).map((l) => l.id),
+			tiles: {
+				minzoom: header.minZoom,
+				maxzoom: header.maxZoom,
+				bounds: [header.minLon, header.minLat, header.maxLon, header.maxLat]
+			}
+		};
 	} catch (e) {
 		if (e instanceof DataError) throw e;
 		const msg = (e as Error).message ?? String(e);

@@ -27,6 +27,7 @@ import { attachInteraction } from './interaction';
 import { filtersOnAreas } from './paint';
 import { practiceOverlay } from './practiceOverlay';
 import { buildStyle, deferredLayerIds, placesGeojson } from './style';
+import { runAfterEachIdle } from './steps';
 import type { Instrument } from './instrument';
 import { ENGLAND_BOUNDS, NO_HIGHLIGHT, type AtlasMapCallbacks, type AtlasMapHandle, type MapHighlight } from './types';
 
@@ -49,9 +50,12 @@ export async function createAtlasMap(
 	initial: ViewParams,
 	englandRate: number,
 	cb: AtlasMapCallbacks,
-	options: { fitEngland?: boolean } = {}
+	options: { fitEngland?: boolean; archives?: ReturnType<typeof openAtlasArchives> } = {}
 ): Promise<AtlasMapHandle> {
-	const [{ lsoa, boundaries }, instrumentModule] = await Promise.all([openAtlasArchives(), loadInstrument()]);
+	const [{ lsoa, boundaries }, instrumentModule] = await Promise.all([
+		options.archives ?? openAtlasArchives(),
+		loadInstrument()
+	]);
 
 	/** The latest view asked for, and the view the map shows (they differ until the style has loaded). */
 	let view = initial;
@@ -63,7 +67,8 @@ export async function createAtlasMap(
 		fontUrl: absolute(fontUrl),
 		boundaryLayers: boundaries.layers,
 		places: [] as Place[],
-		englandRate
+		englandRate,
+		tileRanges: { lsoa: lsoa.tiles, boundaries: boundaries.tiles }
 	};
 	// The first style holds only what the first paint needs; the other measures and the filter masks
 	// are added once the first colours are on screen, so that switching is then instant.
@@ -113,8 +118,10 @@ export async function createAtlasMap(
 	let table: PracticeTable | null = null;
 	let members: ReadonlySet<string> = new Set();
 	let highlight: MapHighlight = NO_HIGHLIGHT;
+	let deckModule: Promise<typeof import('./practiceDeck')> | null = null;
+	const fetchDeck = () => (deckModule ??= import('./practiceDeck'));
 	const loadDeck = () =>
-		import('./practiceDeck').then(
+		fetchDeck().then(
 			({ createPracticeDeck }) => {
 				deck = createPracticeDeck(map);
 				renderPractices();
@@ -152,17 +159,25 @@ export async function createAtlasMap(
 		const at = performance.now();
 		instrument?.painted(at);
 		cb.onPainted(at);
-		// Then the base map (land, boundaries, labels: only those the view shows; a layer already shown
-		// stays as it is), and in the background deck.gl for the practices, every other measure's layers
-		// and the masks.
-		for (const id of deferredLayerIds(buildStyle(inputs, shown)))
-			if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
-				map.setLayoutProperty(id, 'visibility', 'visible');
-		void loadDeck();
-		setTimeout(() => {
-			ensureMeasures(map, view, ctx);
-			ensureMasks(map, view);
-		}, 50);
+		// Then, a step per idle map: the base map (only the layers the view shows; a layer already shown
+		// stays as it is), its labels, deck.gl for the practices, and every other measure's layers and
+		// the masks, so that switching is instant.
+		void fetchDeck().catch(() => {}); // downloaded now, started in its turn below
+		const deferred = deferredLayerIds(buildStyle(inputs, shown));
+		const reveal = (ids: string[]) => {
+			for (const id of ids)
+				if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
+					map.setLayoutProperty(id, 'visibility', 'visible');
+		};
+		runAfterEachIdle(map, [
+			() => reveal(deferred.shapes),
+			() => reveal(deferred.labels),
+			loadDeck,
+			() => {
+				ensureMeasures(map, view, ctx);
+				ensureMasks(map, view);
+			}
+		]);
 	});
 
 	// Not map.isStyleLoaded(): that is false whenever tiles are loading, and re-queuing on it spins.

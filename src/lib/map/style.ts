@@ -1,6 +1,13 @@
 // The atlas's maplibre style, built from the view: an offline base map (sea, land, boundary lines,
 // place and area labels drawn with a shipped font) and the LSOA choropleth, all from our own files.
-import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+	ExpressionSpecification,
+	LayerSpecification,
+	SourceSpecification,
+	StyleSpecification,
+	VectorSourceSpecification
+} from 'maplibre-gl';
+import type { TileRange } from './archives';
 import type { LayerKey, ViewParams } from '$lib/state/url';
 import type { Place } from '$lib/data/places';
 import { filtersOnAreas } from './paint';
@@ -24,6 +31,14 @@ export interface StyleInputs {
 	boundaryLayers: string[];
 	places: Place[];
 	englandRate: number;
+	/** The archives' zooms and bounds (from their headers), so that maplibre asks for tiles at once. */
+	tileRanges?: { lsoa: TileRange; boundaries: TileRange };
+}
+
+/** A vector source from a PMTiles archive: its tile URLs when the range is known, else its TileJSON. */
+export function pmtilesSource(url: string, range?: TileRange): VectorSourceSpecification {
+	if (!range) return { type: 'vector', url: `pmtiles://${url}` };
+	return { type: 'vector', tiles: [`pmtiles://${url}/{z}/{x}/{y}`], ...range };
 }
 
 const widthByZoom = ([a, b]: [number, number]): ExpressionSpecification => [
@@ -54,17 +69,30 @@ export interface StyleOptions {
 	/** Include the filter masks (the map adds them after the first paint unless a filter is on). */
 	masks?: boolean;
 	/**
-	 * Hide every layer not drawn from the LSOA archive (land, boundaries, labels): the first paint then
-	 * waits for no boundary tile, glyph or font. The map reveals them once the colours are on screen.
+	 * Hide every layer the first colours do not need (land, boundaries, labels, the neighbourhood
+	 * outlines): the first paint then waits for no boundary tile, glyph or font, and compiles no line or
+	 * text shader (each a long stall in software WebGL). The map reveals them once the colours are on screen.
 	 */
 	baseHidden?: boolean;
 }
 
-/** Ids of the layers to show once the first colours are on screen: those `baseHidden` hid. */
-export function deferredLayerIds(full: StyleSpecification): string[] {
-	return full.layers
-		.filter((l) => 'source' in l && l.source !== 'lsoa' && (l.layout as { visibility?: string })?.visibility !== 'none')
-		.map((l) => l.id);
+/** The first colours need the sea and the neighbourhood fills (with the filter masks over them). */
+export function drawsFirstColours(l: LayerSpecification): boolean {
+	return l.type === 'background' || (l.type === 'fill' && l.source === 'lsoa');
+}
+
+/**
+ * Ids of the layers to show once the first colours are on screen (those `baseHidden` hid), in two
+ * steps: shapes first, then labels (their glyphs are drawn one by one on the main thread).
+ */
+export function deferredLayerIds(full: StyleSpecification): { shapes: string[]; labels: string[] } {
+	const shown = full.layers.filter(
+		(l) => !drawsFirstColours(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none'
+	);
+	return {
+		shapes: shown.filter((l) => l.type !== 'symbol').map((l) => l.id),
+		labels: shown.filter((l) => l.type === 'symbol').map((l) => l.id)
+	};
 }
 
 export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOptions = {}): StyleSpecification {
@@ -72,8 +100,11 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 	const measures = [...new Set([v.measure, ...(opts.measures ?? [])])];
 	const sources: Record<string, SourceSpecification> = {
 		// Feature ids are the area codes: hover and selection use feature state.
-		lsoa: { type: 'vector', url: `pmtiles://${inputs.lsoaUrl}`, promoteId: { lsoa: 'code', lad: 'code' } },
-		boundaries: { type: 'vector', url: `pmtiles://${inputs.boundariesUrl}` },
+		lsoa: {
+			...pmtilesSource(inputs.lsoaUrl, inputs.tileRanges?.lsoa),
+			promoteId: { lsoa: 'code', lad: 'code' }
+		},
+		boundaries: pmtilesSource(inputs.boundariesUrl, inputs.tileRanges?.boundaries),
 		places: { type: 'geojson', data: placesGeojson(inputs.places) }
 	};
 	const layers: LayerSpecification[] = [
@@ -229,8 +260,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 		}
 	);
 	if (opts.baseHidden)
-		for (const l of layers)
-			if ('source' in l && l.source !== 'lsoa') l.layout = { ...l.layout, visibility: 'none' } as never;
+		for (const l of layers) if (!drawsFirstColours(l)) l.layout = { ...l.layout, visibility: 'none' } as never;
 	return {
 		version: 8,
 		name: 'Deep End Atlas',
