@@ -1,5 +1,5 @@
 // What the first paint draws and waits for: only the sea and the neighbourhood fills (no boundary
-// tile, glyph, line or text shader); the rest revealed afterwards in two steps; tiles asked for at
+// tile, glyph, line or text shader); the rest revealed afterwards; tiles asked for at
 // once (no TileJSON round trip); the map's code preloaded from the page's head.
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
@@ -36,22 +36,24 @@ describe('first paint', () => {
 		expect(ids.some((i) => i.startsWith('outline-'))).toBe(false);
 	});
 
-	it('reveals afterwards exactly what the full style shows, shapes before labels', () => {
+	it('reveals afterwards exactly what the full style shows', () => {
 		const full = buildStyle(inputs, DEFAULT_VIEW);
-		const { shapes, labels } = deferredLayerIds(full);
+		const later = deferredLayerIds(full);
 		const first = buildStyle(inputs, DEFAULT_VIEW, { baseHidden: true });
-		const shownAfter = new Set([...visible(first).map((l) => l.id), ...shapes, ...labels]);
-		expect([...shownAfter].sort()).toEqual(
+		expect([...visible(first).map((l) => l.id), ...later].sort()).toEqual(
 			visible(full)
 				.map((l) => l.id)
 				.sort()
 		);
-		expect(shapes).toContain('land');
-		expect(shapes).toContain('icb-line');
-		expect(labels.length).toBeGreaterThan(0);
-		const types = new Map(full.layers.map((l) => [l.id, l.type]));
-		expect(labels.every((id) => types.get(id) === 'symbol')).toBe(true);
-		expect(shapes.some((id) => types.get(id) === 'symbol')).toBe(false);
+		for (const id of ['land', 'coast', 'icb-line', 'outline-lsoa', 'place-city']) expect(later).toContain(id);
+	});
+
+	it('asks for no fill-outline shader: every fill is drawn without antialiasing', () => {
+		const full = buildStyle(inputs, { ...DEFAULT_VIEW, imd: [1, 3] }, { measures: ['imd', 'fte', 'hea'], masks: true });
+		const fills = full.layers.filter((l) => l.type === 'fill');
+		expect(fills.length).toBeGreaterThan(5);
+		for (const l of fills)
+			expect([l.id, (l.paint as Record<string, unknown>)['fill-antialias']]).toEqual([l.id, false]);
 	});
 
 	it('gives maplibre the tile URLs and range from the archive header (no TileJSON request)', () => {

@@ -27,7 +27,7 @@ import { attachInteraction } from './interaction';
 import { filtersOnAreas } from './paint';
 import { practiceOverlay } from './practiceOverlay';
 import { buildStyle, deferredLayerIds, placesGeojson } from './style';
-import { runAfterEachIdle } from './steps';
+import { runAfterFirstColours } from './steps';
 import type { Instrument } from './instrument';
 import { ENGLAND_BOUNDS, NO_HIGHLIGHT, type AtlasMapCallbacks, type AtlasMapHandle, type MapHighlight } from './types';
 
@@ -159,25 +159,16 @@ export async function createAtlasMap(
 		const at = performance.now();
 		instrument?.painted(at);
 		cb.onPainted(at);
-		// Then, a step per idle map: the base map (only the layers the view shows; a layer already shown
-		// stays as it is), its labels, deck.gl for the practices, and every other measure's layers and
-		// the masks, so that switching is instant.
+		// Then the base map and labels (only the layers the view shows; a layer already shown stays as
+		// it is), deck.gl for the practices, and the masks and every other measure's layers, so that
+		// switching is instant.
 		void fetchDeck().catch(() => {}); // downloaded now, started in its turn below
-		const deferred = deferredLayerIds(buildStyle(inputs, shown));
-		const reveal = (ids: string[]) => {
-			for (const id of ids)
+		const reveal = () => {
+			for (const id of deferredLayerIds(buildStyle(inputs, shown)))
 				if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
 					map.setLayoutProperty(id, 'visibility', 'visible');
 		};
-		runAfterEachIdle(map, [
-			() => reveal(deferred.shapes),
-			() => reveal(deferred.labels),
-			loadDeck,
-			() => {
-				ensureMeasures(map, view, ctx);
-				ensureMasks(map, view);
-			}
-		]);
+		runAfterFirstColours(map, [reveal, loadDeck, () => ensureMasks(map, view), () => ensureMeasures(map, view, ctx)]);
 	});
 
 	// Not map.isStyleLoaded(): that is false whenever tiles are loading, and re-queuing on it spins.

@@ -81,18 +81,11 @@ export function drawsFirstColours(l: LayerSpecification): boolean {
 	return l.type === 'background' || (l.type === 'fill' && l.source === 'lsoa');
 }
 
-/**
- * Ids of the layers to show once the first colours are on screen (those `baseHidden` hid), in two
- * steps: shapes first, then labels (their glyphs are drawn one by one on the main thread).
- */
-export function deferredLayerIds(full: StyleSpecification): { shapes: string[]; labels: string[] } {
-	const shown = full.layers.filter(
-		(l) => !drawsFirstColours(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none'
-	);
-	return {
-		shapes: shown.filter((l) => l.type !== 'symbol').map((l) => l.id),
-		labels: shown.filter((l) => l.type === 'symbol').map((l) => l.id)
-	};
+/** Ids of the layers to show once the first colours are on screen: those `baseHidden` hid. */
+export function deferredLayerIds(full: StyleSpecification): string[] {
+	return full.layers
+		.filter((l) => !drawsFirstColours(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none')
+		.map((l) => l.id);
 }
 
 export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOptions = {}): StyleSpecification {
@@ -109,7 +102,15 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 	};
 	const layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': SEA } },
-		{ id: 'land', type: 'fill', source: 'boundaries', 'source-layer': 'land', paint: { 'fill-color': LAND } },
+		// No antialiasing on the base fills (the coast line draws their edge): it would cost another
+		// shader, each a long stall to compile in software WebGL.
+		{
+			id: 'land',
+			type: 'fill',
+			source: 'boundaries',
+			'source-layer': 'land',
+			paint: { 'fill-color': LAND, 'fill-antialias': false }
+		},
 		...measureLayers(measures, v, inputs.englandRate),
 		{ id: 'masks-anchor', type: 'background', layout: { visibility: 'none' }, paint: { 'background-color': '#000' } },
 		...(opts.masks || filtersOnAreas(v) ? maskLayers(v) : []),
@@ -135,7 +136,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			'source-layer': 'icb',
 			filter: ['!=', ['get', 'code'], v.icb ?? ''],
 			layout: { visibility: vis(v.icb !== null) },
-			paint: { 'fill-color': '#f7f6f2', 'fill-opacity': 0.78 }
+			paint: { 'fill-color': '#f7f6f2', 'fill-opacity': 0.78, 'fill-antialias': false }
 		},
 		{
 			id: 'network-fill',
@@ -143,7 +144,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			source: 'boundaries',
 			'source-layer': 'network',
 			layout: { visibility: vis(on('network')) },
-			paint: { 'fill-color': '#c51b7d', 'fill-opacity': 0.05 }
+			paint: { 'fill-color': '#c51b7d', 'fill-opacity': 0.05, 'fill-antialias': false }
 		},
 		{
 			id: 'coast',
