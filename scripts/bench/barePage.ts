@@ -12,7 +12,8 @@ import { LSOA_TILE_MIN_ZOOM } from '../../src/lib/domain/formats/lsoaTiles';
 
 const SEA = '#d5e0e8';
 
-function html(): string {
+/** The bare page; `then` is module code run after the map is made (it sees `map` and `maplibregl`). */
+function html(then = ''): string {
 	const colours = decileScale().colours.flatMap((c, i) => [i + 1, c]);
 	const style = {
 		version: 8,
@@ -46,6 +47,7 @@ const camera = c
 	: { bounds: ${JSON.stringify(ENGLAND_BOUNDS)}, fitBoundsOptions: { padding: { top: 20, bottom: 30, left: el.clientWidth > 900 ? 330 : 10, right: 20 } } };
 const map = new maplibregl.Map({ container: el, style: ${JSON.stringify(style)}, ...camera, minZoom: 4, maxZoom: 15, attributionControl: false, fadeDuration: 0 });
 window.__bare = { map };
+${then}
 </script></body></html>`;
 }
 
@@ -54,8 +56,14 @@ export interface BareServer {
 	stop(): Promise<void>;
 }
 
-/** Serve the bare page at `/` (same query parameters c and z as the atlas). */
-export async function serveBare(root: string): Promise<BareServer> {
+/**
+ * Serve the bare page at `/` (same query parameters c and z as the atlas). A benchmark may add module
+ * code to run once the map is made, and files of its own (path → [file, content type]).
+ */
+export async function serveBare(
+	root: string,
+	extra: { then?: string; files?: Record<string, [string, string]> } = {}
+): Promise<BareServer> {
 	const files: Record<string, [string, string]> = {
 		'/maplibre-gl.mjs': [join(root, 'node_modules/maplibre-gl/dist/maplibre-gl.mjs'), 'text/javascript'],
 		'/maplibre-gl-worker.mjs': [join(root, 'node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs'), 'text/javascript'],
@@ -63,7 +71,8 @@ export async function serveBare(root: string): Promise<BareServer> {
 		'/pmtiles.js': [join(root, 'node_modules/pmtiles/dist/pmtiles.js'), 'text/javascript'],
 		'/data/lsoa.pmtiles': [join(root, 'static/data/lsoa.pmtiles'), 'application/octet-stream']
 	};
-	const page = html();
+	Object.assign(files, extra.files ?? {});
+	const page = html(extra.then);
 	const server: HttpServer = createServer((req, res) => {
 		const path = (req.url ?? '/').split('?')[0];
 		if (path === '/') {
