@@ -3,7 +3,7 @@
 // modulepreload link in the page's head fetches and compiles it alongside the app instead.
 import type { Handle } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { mapPreloadLinks } from '$lib/build/mapPreload';
+import { mapPreloadLinks } from '$lib/prerender/mapPreload';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// `vite dev` serves modules one by one (and a manifest left by an earlier build would be stale).

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
 import { buildStyle, deferredLayerIds, drawsFirstColours, pmtilesSource } from '../src/lib/map/style';
-import { chunkFiles } from '../src/lib/build/mapPreload';
+import { chunkFiles } from '../src/lib/prerender/mapPreload';
 import { tableFromWorker } from '../src/lib/data/practicesProtocol';
 import { DataError } from '../src/lib/data/errors';
 import { DEFAULT_VIEW } from '../src/lib/state/url';
