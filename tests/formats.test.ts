@@ -34,6 +34,7 @@ import { LSOA_TILE_LAYER } from '../src/lib/domain/formats/lsoaTiles';
 import { openArchive } from './fixtures/tiles/archive';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { nationFields } from '../scripts/pipeline/nations/practiceFields';
 
 const tmp = mkdtempSync(join(tmpdir(), 'atlas-formats-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -74,16 +75,7 @@ const practice: PracticeRecord = {
 	locationSource: 'postcode',
 	unplacedShare: 0.0123,
 	decileShares: [0.4321, 0.1, 0.1, 0.1, 0.1, 0.05, 0.05, 0.03, 0.02, 0.0179],
-	nation: 'E',
-	healthBoard: null,
-	wimdShare20: null,
-	gpHeadcount: null,
-	gpHeadcountPer10k: null,
-	gpPerformerHeadcount: null,
-	gpSalariedHeadcount: null,
-	gpRegistrarHeadcount: null,
-	gpRetaineeHeadcount: null,
-	premisesDecile: 1,
+	...nationFields('E', { premisesDecile: 1 }),
 	imdScore2019: 38.123,
 	iod2019Share10: 0.3,
 	iod2019Share15: 0.5,

@@ -1,5 +1,6 @@
 // A practice record for journey tests: every field set to a plain, usable value, overridden per test.
 import type { AppPractice } from '../../src/lib/data/practices';
+import { nationFields } from '../../scripts/pipeline/nations/practiceFields';
 
 export function practice(over: Partial<AppPractice> & { code: string }): AppPractice {
 	return {
@@ -36,16 +37,7 @@ export function practice(over: Partial<AppPractice> & { code: string }): AppPrac
 		decileShares: null,
 		imdDecile: 5,
 		index: 0,
-		nation: 'E',
-		healthBoard: null,
-		wimdShare20: null,
-		gpHeadcount: null,
-		gpHeadcountPer10k: null,
-		gpPerformerHeadcount: null,
-		gpSalariedHeadcount: null,
-		gpRegistrarHeadcount: null,
-		gpRetaineeHeadcount: null,
-		premisesDecile: 5,
+		...nationFields('E', { premisesDecile: 5 }),
 		imdScore2019: 20,
 		iod2019Share10: 0.1,
 		iod2019Share15: 0.15,

@@ -118,10 +118,8 @@ export async function createAtlasMap(
 	let table: PracticeTable | null = null;
 	let members: ReadonlySet<string> = new Set();
 	let highlight: MapHighlight = NO_HIGHLIGHT;
-	let deckModule: Promise<typeof import('./practiceDeck')> | null = null;
-	const fetchDeck = () => (deckModule ??= import('./practiceDeck'));
 	const loadDeck = () =>
-		fetchDeck().then(
+		import('./practiceDeck').then(
 			({ createPracticeDeck }) => {
 				deck = createPracticeDeck(map);
 				renderPractices();
@@ -162,7 +160,6 @@ export async function createAtlasMap(
 		// Then the base map and labels (only the layers the view shows; a layer already shown stays as
 		// it is), deck.gl for the practices, and the masks and every other measure's layers, so that
 		// switching is instant.
-		void fetchDeck().catch(() => {}); // downloaded now, started in its turn below
 		const reveal = () => {
 			for (const id of deferredLayerIds(buildStyle(inputs, shown)))
 				if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
