@@ -50,6 +50,14 @@ browserSuite('atlas map in headless Chromium', (session) => {
 
 	it('first view: coloured LSOA areas on the map (pixels in the IMD palette), legend, attribution; desktop screenshot', async () => {
 		const { page, errors } = await open();
+		// Nothing loops while the map loads: an endless animation (a spinner) has the compositor redraw
+		// the page every frame, which in software WebGL held the map's first frame back by 0.5–0.8 s.
+		await page.getByRole('status').filter({ hasText: 'Drawing the map' }).waitFor({ timeout: 20_000 });
+		expect(
+			await page.evaluate(
+				() => document.getAnimations().filter((a) => a.effect?.getTiming().iterations === Infinity).length
+			)
+		).toBe(0);
 		await waitForMap(page);
 		await waitForIdle(page);
 		await page.screenshot({ path: screenshotPath('atlas-desktop.png') });

@@ -5,6 +5,7 @@ import type { ViewParams } from '$lib/state/url';
 import { FILTERED_OUT_COLOUR, IMD_DECILE_PROPERTY, colourExpression, fteOutsideFilter } from './paint';
 import { LSOA_TILE_LAYER, LSOA_TILE_MIN_ZOOM } from '$lib/domain/formats/lsoaTiles';
 import { lsoaMeasure, lsoaScale, type LsoaMeasureKey } from './measures';
+import { sharedProgram } from './sharedPrograms';
 
 export const vis = (on: boolean) => (on ? 'visible' : 'none') as 'visible' | 'none';
 
@@ -85,7 +86,7 @@ export function maskLayers(v: ViewParams): LayerSpecification[] {
 			paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': 1, 'fill-antialias': false }
 		} as LayerSpecification);
 	}
-	return out;
+	return out.map(sharedProgram);
 }
 
 /** Hover and selection outlines, driven by feature state (no re-layout on hover). */

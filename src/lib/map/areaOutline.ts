@@ -1,6 +1,7 @@
 // The Commission view's chosen area, outlined on the map: a white casing and a black line over the
 // ICB or Sub-ICB boundary from the atlas's own boundary tiles. PCNs have no boundary, so none is drawn.
 import type { FilterSpecification, Map as MaplibreMap } from 'maplibre-gl';
+import { sharedProgram } from './sharedPrograms';
 
 export interface AreaOutline {
 	/** Boundary layer in boundaries.pmtiles. */
@@ -22,15 +23,17 @@ export function applyAreaOutline(map: MaplibreMap, outline: AreaOutline | null):
 				[casing, '#ffffff', 6],
 				[line, '#111111', 2.5]
 			] as const) {
-				map.addLayer({
-					id,
-					type: 'line',
-					source: 'boundaries',
-					'source-layer': l,
-					filter: none(),
-					layout: { 'line-join': 'round' },
-					paint: { 'line-color': colour, 'line-width': width, 'line-opacity': 0.9 }
-				});
+				map.addLayer(
+					sharedProgram({
+						id,
+						type: 'line',
+						source: 'boundaries',
+						'source-layer': l,
+						filter: none(),
+						layout: { 'line-join': 'round' },
+						paint: { 'line-color': colour, 'line-width': width, 'line-opacity': 0.9 }
+					})
+				);
 			}
 		}
 		const filter: FilterSpecification = outline && outline.layer === l ? ['==', ['get', 'code'], outline.code] : none();

@@ -14,6 +14,7 @@ import { filtersOnAreas } from './paint';
 import { maskLayers, measureLayers, outlineLayers, vis } from './areaLayers';
 import { BOUNDARIES } from './boundaries';
 import type { LsoaMeasureKey } from './measures';
+import { sharedProgram } from './sharedPrograms';
 
 // Style data split by concern; importers of './style' keep finding everything here.
 export * from './areaLayers';
@@ -100,7 +101,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 		boundaries: pmtilesSource(inputs.boundariesUrl, inputs.tileRanges?.boundaries),
 		places: { type: 'geojson', data: placesGeojson(inputs.places) }
 	};
-	const layers: LayerSpecification[] = [
+	let layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': SEA } },
 		// No antialiasing on the base fills (the coast line draws their edge): it would cost another
 		// shader, each a long stall to compile in software WebGL.
@@ -260,6 +261,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			paint: halo
 		}
 	);
+	layers = layers.map(sharedProgram);
 	if (opts.baseHidden)
 		for (const l of layers) if (!drawsFirstColours(l)) l.layout = { ...l.layout, visibility: 'none' } as never;
 	return {
