@@ -13,6 +13,7 @@ import type { PracticeTable } from '$lib/data/practices';
 import type { Place } from '$lib/data/places';
 import type { ViewParams } from '$lib/state/url';
 import { absolute, mapErrorToDataError, openAtlasArchives, protocol } from './archives';
+import { loadInstrument } from './loadInstrument';
 import { applyAreaOutline } from './areaOutline';
 import {
 	applyNetworkHighlight,
@@ -41,20 +42,20 @@ maplibregl.setWorkerUrl(absolute(workerUrl));
 maplibregl.addProtocol('pmtiles', protocol.tile);
 maplibregl.prewarm();
 
-async function loadInstrument(): Promise<typeof import('./instrument') | null> {
-	return typeof window !== 'undefined' && window.__atlasInstrument ? import('./instrument') : null;
-}
-
 export async function createAtlasMap(
 	container: HTMLElement,
 	initial: ViewParams,
 	englandRate: number,
 	cb: AtlasMapCallbacks,
-	options: { fitEngland?: boolean; archives?: ReturnType<typeof openAtlasArchives> } = {}
+	options: {
+		fitEngland?: boolean;
+		archives?: ReturnType<typeof openAtlasArchives>;
+		instrument?: ReturnType<typeof loadInstrument>;
+	} = {}
 ): Promise<AtlasMapHandle> {
 	const [{ lsoa, boundaries }, instrumentModule] = await Promise.all([
 		options.archives ?? openAtlasArchives(),
-		loadInstrument()
+		options.instrument ?? loadInstrument()
 	]);
 
 	/** The latest view asked for, and the view the map shows (they differ until the style has loaded). */
