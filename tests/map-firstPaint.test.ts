@@ -46,6 +46,14 @@ describe('first paint', () => {
 				.sort()
 		);
 		for (const id of ['land', 'coast', 'icb-line', 'outline-lsoa', 'place-city']) expect(later).toContain(id);
+		// Revealed in two parts: the LSOA source's layers (laid out again together) and the rest.
+		const onLsoa = deferredLayerIds(full, { is: 'lsoa' });
+		const rest = deferredLayerIds(full, { not: 'lsoa' });
+		expect([...onLsoa, ...rest].sort()).toEqual([...later].sort());
+		expect(onLsoa).toContain('outline-lsoa');
+		expect(onLsoa).not.toContain('coast');
+		expect(rest).toEqual(expect.arrayContaining(['land', 'coast', 'icb-line', 'place-city']));
+		expect(rest).not.toContain('outline-lsoa');
 	});
 
 	it('asks for no fill-outline shader: every fill is drawn without antialiasing', () => {

@@ -159,14 +159,24 @@ export async function createAtlasMap(
 		instrument?.painted(at);
 		cb.onPainted(at);
 		// Then the base map and labels (only the layers the view shows; a layer already shown stays as
-		// it is), deck.gl for the practices, and the masks and every other measure's layers, so that
-		// switching is instant.
-		const reveal = () => {
-			for (const id of deferredLayerIds(buildStyle(inputs, shown)))
+		// it is), deck.gl for the practices, and last everything on the LSOA source in one step: its
+		// outlines, the masks and every other measure's layers (so that switching is instant). Each change
+		// on that source lays its tiles out again in the worker; in one step that happens once, not three
+		// times, and the boundary tiles are not queued behind it.
+		const reveal = (source: { is: string } | { not: string }) => {
+			for (const id of deferredLayerIds(buildStyle(inputs, shown), source))
 				if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
 					map.setLayoutProperty(id, 'visibility', 'visible');
 		};
-		runAfterFirstColours(map, [reveal, loadDeck, () => ensureMasks(map, view), () => ensureMeasures(map, view, ctx)]);
+		runAfterFirstColours(map, [
+			() => reveal({ not: 'lsoa' }),
+			loadDeck,
+			() => {
+				reveal({ is: 'lsoa' });
+				ensureMasks(map, view);
+				ensureMeasures(map, view, ctx);
+			}
+		]);
 	});
 
 	// Not map.isStyleLoaded(): that is false whenever tiles are loading, and re-queuing on it spins.

@@ -1,9 +1,10 @@
-// What the map adds after its first colours: the base map, labels, deck.gl for the practices, the
-// masks and the other measures' layers, in that order, each once the one before has finished and a
-// frame has been drawn. Measured (scripts/bench/firstColour.ts, 5 runs, median settled against the bare
-// page): a frame between steps 2.90× and 2.68× in two runs, against 3.62× with all steps in one go.
-// (An earlier measurement favoured one go, but a loading spinner then kept the compositor redrawing
-// every frame, so a frame between steps cost a full-page redraw.)
+// What the map adds after its first colours (atlasMap.ts lists them): the base map and labels,
+// deck.gl for the practices, then everything on the LSOA source in one step. Each runs once the one
+// before has finished and a frame has been drawn. Measured (scripts/bench/firstColour.ts, 5 runs,
+// median settled against the bare page): a frame between steps 2.90× and 2.68×, against 3.62× with all
+// steps in one go; the LSOA source's changes in one step, 3.20× and 1.85× (half the visits had no
+// stall at all). An earlier measurement favoured one go, but a loading spinner then kept the
+// compositor redrawing every frame, so a frame between steps cost a full-page redraw.
 import type { Map as MaplibreMap } from 'maplibre-gl';
 
 export type Step = () => void | Promise<unknown>;

@@ -82,10 +82,15 @@ export function drawsFirstColours(l: LayerSpecification): boolean {
 	return l.type === 'background' || (l.type === 'fill' && l.source === 'lsoa');
 }
 
-/** Ids of the layers to show once the first colours are on screen: those `baseHidden` hid. */
-export function deferredLayerIds(full: StyleSpecification): string[] {
+/** Ids of the layers to show once the first colours are on screen: those `baseHidden` hid (of one source, if given). */
+export function deferredLayerIds(full: StyleSpecification, source?: { is: string } | { not: string }): string[] {
+	const of = (l: LayerSpecification) => ('source' in l ? l.source : undefined);
+	const wanted = (l: LayerSpecification) => !source || ('is' in source ? of(l) === source.is : of(l) !== source.not);
 	return full.layers
-		.filter((l) => !drawsFirstColours(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none')
+		.filter(
+			(l) =>
+				!drawsFirstColours(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none' && wanted(l)
+		)
 		.map((l) => l.id);
 }
 
