@@ -43,11 +43,11 @@ export function measureLayers(
 				'source-layer': sourceLayer,
 				...zoom,
 				layout: { visibility: vis(v.layers.includes('lsoa')) },
-				paint: { 'fill-color': colour, 'fill-opacity': key === v.measure ? FILL_OPACITY : 0, 'fill-antialias': false }
+				paint: { 'fill-color': colour, 'fill-opacity': key === v.measure ? FILL_OPACITY : 0 }
 			} as LayerSpecification);
 		}
 	}
-	return out;
+	return out.map(sharedProgram);
 }
 
 /** Opacity of each IMD-decile mask for the view: opaque over the deciles the filter leaves out. */
@@ -71,7 +71,7 @@ export function maskLayers(v: ViewParams): LayerSpecification[] {
 				...zoom,
 				filter: ['==', ['get', IMD_DECILE_PROPERTY], d],
 				layout: { visibility: vis(v.layers.includes('lsoa')) },
-				paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': imdMaskOpacity(d, v), 'fill-antialias': false }
+				paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': imdMaskOpacity(d, v) }
 			} as LayerSpecification);
 		}
 		const fte = fteOutsideFilter(v);
@@ -83,7 +83,7 @@ export function maskLayers(v: ViewParams): LayerSpecification[] {
 			...zoom,
 			filter: fte ?? ['boolean', false],
 			layout: { visibility: vis(v.layers.includes('lsoa') && fte !== null) },
-			paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': 1, 'fill-antialias': false }
+			paint: { 'fill-color': FILTERED_OUT_COLOUR, 'fill-opacity': 1 }
 		} as LayerSpecification);
 	}
 	return out.map(sharedProgram);

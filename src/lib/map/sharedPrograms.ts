@@ -3,7 +3,8 @@
 // two programs. In software WebGL each program is a 100–500 ms stall, so every fill and every line
 // here is written in the kinds its most demanding layer needs, and each type compiles once:
 //   fills: colour per feature, opacity constant (the measure layers switch by opacity, which must stay
-//          a constant: a per-feature value would re-lay the tiles out on every switch);
+//          a constant: a per-feature value would re-lay the tiles out on every switch), and no
+//          antialiasing (its outline pass is one more program; the coast and the boundaries draw edges);
 //   lines: colour per feature, width and opacity per feature and zoom (the hover outline's are per
 //          feature, the boundaries' by zoom).
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
@@ -53,6 +54,7 @@ export function sharedProgram<L extends LayerSpecification>(layer: L): L {
 	if (layer.type === 'fill') {
 		const paint = { ...layer.paint };
 		if (paint['fill-color'] !== undefined) paint['fill-color'] = perFeature(paint['fill-color'] as Value) as never;
+		paint['fill-antialias'] = false;
 		return { ...layer, paint };
 	}
 	if (layer.type === 'line') {

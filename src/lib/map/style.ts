@@ -108,15 +108,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 	};
 	let layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': SEA } },
-		// No antialiasing on the base fills (the coast line draws their edge): it would cost another
-		// shader, each a long stall to compile in software WebGL.
-		{
-			id: 'land',
-			type: 'fill',
-			source: 'boundaries',
-			'source-layer': 'land',
-			paint: { 'fill-color': LAND, 'fill-antialias': false }
-		},
+		{ id: 'land', type: 'fill', source: 'boundaries', 'source-layer': 'land', paint: { 'fill-color': LAND } },
 		...measureLayers(measures, v, inputs.englandRate),
 		{ id: 'masks-anchor', type: 'background', layout: { visibility: 'none' }, paint: { 'background-color': '#000' } },
 		...(opts.masks || filtersOnAreas(v) ? maskLayers(v) : []),
@@ -142,7 +134,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			'source-layer': 'icb',
 			filter: ['!=', ['get', 'code'], v.icb ?? ''],
 			layout: { visibility: vis(v.icb !== null) },
-			paint: { 'fill-color': '#f7f6f2', 'fill-opacity': 0.78, 'fill-antialias': false }
+			paint: { 'fill-color': '#f7f6f2', 'fill-opacity': 0.78 }
 		},
 		{
 			id: 'network-fill',
@@ -150,7 +142,7 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			source: 'boundaries',
 			'source-layer': 'network',
 			layout: { visibility: vis(on('network')) },
-			paint: { 'fill-color': '#c51b7d', 'fill-opacity': 0.05, 'fill-antialias': false }
+			paint: { 'fill-color': '#c51b7d', 'fill-opacity': 0.05 }
 		},
 		{
 			id: 'coast',
