@@ -66,9 +66,6 @@ class FakeMap implements ViewTarget {
 	jumpTo(o: { center: [number, number]; zoom: number }) {
 		this.calls.push(['jumpTo', o.center, o.zoom]);
 	}
-	setFeatureState(f: { source: string; sourceLayer: string; id: string }, state: Record<string, boolean>) {
-		this.calls.push(['setFeatureState', `${f.source}/${f.sourceLayer}/${f.id}`, state]);
-	}
 	named(name: string) {
 		return this.calls.filter((c) => c[0] === name);
 	}
@@ -176,20 +173,10 @@ describe('applyView', () => {
 		expect(map.named('jumpTo')).toEqual([]);
 	});
 
-	it('selection: outlines the selected area through feature state and clears the previous one', () => {
+	it('leaves the selection to the outlines (areaHighlight): a new selection touches no layer', () => {
 		const map = new FakeMap();
-		const lsoa = view({ selection: { kind: 'lsoa', code: 'E01000001' } });
-		applyView(map, view(), lsoa, ctx);
-		expect(map.calls).toEqual([['setFeatureState', 'lsoa/lsoa/E01000001', { selected: true }]]);
-		map.calls = [];
-		applyView(map, lsoa, view({ selection: { kind: 'lad', code: 'E08000035' } }), ctx);
-		expect(map.calls).toEqual([
-			['setFeatureState', 'lsoa/lsoa/E01000001', { selected: false }],
-			['setFeatureState', 'lsoa/lad/E08000035', { selected: true }]
-		]);
-		map.calls = [];
-		applyView(map, lsoa, view({ selection: { kind: 'practice', code: 'B86001' } }), ctx);
-		expect(map.calls).toEqual([['setFeatureState', 'lsoa/lsoa/E01000001', { selected: false }]]);
+		applyView(map, view(), view({ selection: { kind: 'lsoa', code: 'E01000001' } }), ctx);
+		expect(map.calls).toEqual([]);
 	});
 
 	it('names the repaint a change causes (for the benchmark)', () => {

@@ -32,8 +32,8 @@ describe('first paint', () => {
 		expect(ids).toContain('sea:background');
 		expect(ids).toContain('fill-imd-lsoa:fill');
 		expect(visible(first).every(drawsFirstColours)).toBe(true);
-		// The hover and selection outlines are lines on the LSOA source: they wait too.
-		expect(ids.some((i) => i.startsWith('outline-'))).toBe(false);
+		// The hover and selection outlines are lines (a shader of their own): they wait too.
+		expect(ids.some((i) => i.startsWith('area-outline'))).toBe(false);
 	});
 
 	it('reveals afterwards exactly what the full style shows', () => {
@@ -45,15 +45,16 @@ describe('first paint', () => {
 				.map((l) => l.id)
 				.sort()
 		);
-		for (const id of ['land', 'coast', 'icb-line', 'outline-lsoa', 'place-city']) expect(later).toContain(id);
+		for (const id of ['land', 'coast', 'icb-line', 'area-outline', 'place-city']) expect(later).toContain(id);
 		// Revealed in two parts: the LSOA source's layers (laid out again together) and the rest.
 		const onLsoa = deferredLayerIds(full, { is: 'lsoa' });
 		const rest = deferredLayerIds(full, { not: 'lsoa' });
 		expect([...onLsoa, ...rest].sort()).toEqual([...later].sort());
-		expect(onLsoa).toContain('outline-lsoa');
+		expect(onLsoa).toContain('lsoa-edge');
 		expect(onLsoa).not.toContain('coast');
-		expect(rest).toEqual(expect.arrayContaining(['land', 'coast', 'icb-line', 'place-city']));
-		expect(rest).not.toContain('outline-lsoa');
+		// The outlines have their own small source: shown with the base map, no LSOA tile laid out again.
+		expect(rest).toEqual(expect.arrayContaining(['land', 'coast', 'icb-line', 'place-city', 'area-outline']));
+		expect(onLsoa).not.toContain('area-outline');
 	});
 
 	it('asks for no fill-outline shader: every fill is drawn without antialiasing', () => {

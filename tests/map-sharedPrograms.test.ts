@@ -44,7 +44,7 @@ describe('one shader program per layer type', () => {
 
 	it('writes every line with a per-feature colour, and width and opacity per feature and zoom', () => {
 		const lines = layers.filter((l) => l.type === 'line');
-		expect(lines.map((l) => l.id)).toEqual(expect.arrayContaining(['coast', 'icb-line', 'outline-lsoa', 'lsoa-edge']));
+		expect(lines.map((l) => l.id)).toEqual(expect.arrayContaining(['coast', 'icb-line', 'area-outline', 'lsoa-edge']));
 		for (const l of lines)
 			expect([l.id, ...kinds(l, ['line-color', 'line-width', 'line-opacity'])]).toEqual([
 				l.id,

@@ -1,8 +1,9 @@
 // Applying a view change to the map, in one place: compare the view the map shows with the next one
-// and touch only what differs (measure, filters, ICB veil, layer visibility, camera, selection). The
-// map is any object with the handful of maplibre methods used here, so the tests can pass a recorder.
+// and touch only what differs (measure, filters, ICB veil, layer visibility, camera; the selected
+// area's outline is areaHighlight.ts). The map is any object with the handful of maplibre methods used
+// here, so the tests can pass a recorder.
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { LayerKey, Selection, ViewParams } from '$lib/state/url';
+import type { LayerKey, ViewParams } from '$lib/state/url';
 import { LSOA_MEASURE_KEYS, lsoaMeasure, lsoaScale, type LsoaMeasureKey } from './measures';
 import { colourExpression, fteOutsideFilter } from './paint';
 import {
@@ -28,7 +29,6 @@ export interface ViewTarget {
 	getCenter(): { lng: number; lat: number };
 	getZoom(): number;
 	jumpTo(options: { center: [number, number]; zoom: number }): unknown;
-	setFeatureState(feature: { source: string; sourceLayer: string; id: string }, state: Record<string, boolean>): void;
 }
 
 export interface ViewContext {
@@ -103,18 +103,6 @@ function applyAreas(map: ViewTarget, prev: ViewParams, next: ViewParams, ctx: Vi
 	}
 }
 
-const selectedArea = (s: Selection | null) =>
-	s && (s.kind === 'lsoa' || s.kind === 'lad') ? { source: 'lsoa', sourceLayer: s.kind, id: s.code } : null;
-
-/** The selected area's outline is feature state on the LSOA source. */
-function applySelection(map: ViewTarget, prev: Selection | null, next: Selection | null) {
-	const was = selectedArea(prev);
-	const now = selectedArea(next);
-	if (was && (!now || now.id !== was.id || now.sourceLayer !== was.sourceLayer))
-		map.setFeatureState(was, { selected: false });
-	if (now) map.setFeatureState(now, { selected: true });
-}
-
 /**
  * Move the camera only when the view asks for a new one (a link, Back, a journey) and the map is not
  * there already: camera moves the map makes itself (dragging, flyTo, fitBounds) reach the view later
@@ -144,8 +132,6 @@ export function applyView(map: ViewTarget, prev: ViewParams, next: ViewParams, c
 		if (prev.layers.includes(key) !== on) setLayerVisibility(map, key, on, next, ctx);
 	}
 	applyCamera(map, prev, next);
-	if (prev.selection?.kind !== next.selection?.kind || prev.selection?.code !== next.selection?.code)
-		applySelection(map, prev.selection, next.selection);
 }
 
 const NETWORK_LAYERS = ['network-fill', 'network-casing', 'network-line', 'network-label'];

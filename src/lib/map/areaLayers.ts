@@ -23,7 +23,6 @@ export const FILL_OPACITY = 0.92;
 export const measureLayerId = (key: LsoaMeasureKey, sourceLayer: string) => `fill-${key}-${sourceLayer}`;
 export const imdMaskId = (decile: number, sourceLayer: string) => `mask-imd${decile}-${sourceLayer}`;
 export const fteMaskId = (sourceLayer: string) => `mask-fte-${sourceLayer}`;
-export const outlineId = (sourceLayer: string) => `outline-${sourceLayer}`;
 
 /** Fill layers of the given measures, each visible only when it is the view's measure. */
 export function measureLayers(
@@ -89,23 +88,24 @@ export function maskLayers(v: ViewParams): LayerSpecification[] {
 	return out.map(sharedProgram);
 }
 
-/** Hover and selection outlines, driven by feature state (no re-layout on hover). */
+/** The source of the hovered and selected areas' outlines: a GeoJSON source holding only them (areaHighlight.ts). */
+export const AREA_OUTLINE_SOURCE = 'area-outline';
+export const AREA_OUTLINE_LAYER = 'area-outline';
+
+/** The hovered area's outline, and over it the selected area's in magenta. */
 export function outlineLayers(): LayerSpecification[] {
-	const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
-	const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
-	return AREA_SOURCE_LAYERS.map(
-		({ sourceLayer, zoom }) =>
-			({
-				id: outlineId(sourceLayer),
-				type: 'line',
-				source: 'lsoa',
-				'source-layer': sourceLayer,
-				...zoom,
-				paint: {
-					'line-color': ['case', selected, '#e0115f', '#1d252c'],
-					'line-width': ['case', selected, 3, 1.4],
-					'line-opacity': ['case', selected, 1, hover, 0.85, 0]
-				}
-			}) as LayerSpecification
-	);
+	const selected: ExpressionSpecification = ['==', ['get', 'role'], 'selected'];
+	return [
+		sharedProgram({
+			id: AREA_OUTLINE_LAYER,
+			type: 'line',
+			source: AREA_OUTLINE_SOURCE,
+			layout: { 'line-join': 'round' },
+			paint: {
+				'line-color': ['case', selected, '#e0115f', '#1d252c'],
+				'line-width': ['case', selected, 3, 1.4],
+				'line-opacity': ['case', selected, 1, 0.85]
+			}
+		})
+	];
 }

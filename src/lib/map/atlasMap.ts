@@ -25,6 +25,7 @@ import {
 	type ViewContext
 } from './applyView';
 import { attachInteraction } from './interaction';
+import { createAreaHighlight, selectedArea } from './areaHighlight';
 import { filtersOnAreas } from './paint';
 import { practiceOverlay } from './practiceOverlay';
 import { buildStyle, deferredLayerIds, placesGeojson } from './style';
@@ -148,7 +149,13 @@ export async function createAtlasMap(
 		const c = map.getCenter();
 		cb.onMove([c.lng, c.lat], map.getZoom());
 	});
-	attachInteraction(map, () => deck?.overlay ?? null, { view: () => view, hasPractices: () => table !== null }, cb);
+	const outlines = createAreaHighlight(map);
+	attachInteraction(
+		map,
+		() => deck?.overlay ?? null,
+		{ view: () => view, hasPractices: () => table !== null, hoverArea: outlines.setHover },
+		cb
+	);
 
 	// ---- first paint: the first idle after the LSOA source has tiles on screen
 	let painted = false;
@@ -191,13 +198,11 @@ export async function createAtlasMap(
 		const kind = repaintKind(prev, view);
 		if (kind) instrument?.repaint(kind);
 		applyView(map, prev, view, ctx);
+		outlines.setSelected(selectedArea(view.selection));
 		renderPractices();
 	};
 	whenStyled(() => {
 		styleLoaded = true;
-		// The style was built from `shown` but selection is feature state: apply it with the rest.
-		const prev = shown;
-		shown = { ...prev, selection: null };
 		sync();
 	});
 

@@ -1,5 +1,5 @@
 // Pointer interaction: what is under the pointer (a practice from deck.gl's picking, else an area from
-// maplibre's rendered features), the hover outline, the tooltip and a click's selection.
+// maplibre's rendered features), the hover outline (areaHighlight.ts), the tooltip and a click's selection.
 import type { Map as MaplibreMap, PointLike } from 'maplibre-gl';
 import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { AppPractice } from '$lib/data/practices';
@@ -7,17 +7,15 @@ import type { ViewParams } from '$lib/state/url';
 import { PICKABLE_PRACTICE_LAYERS, type RoleMark } from './practiceOverlay';
 import { AREA_SOURCE_LAYERS, measureLayerId } from './style';
 import type { AtlasMapCallbacks } from './types';
-
-interface FeatureRef {
-	sourceLayer: string;
-	id: string;
-}
+import type { AreaRef } from './areaHighlight';
 
 export interface InteractionState {
 	/** The view the map shows now. */
 	view(): ViewParams;
 	/** False until the practice table is loaded (nothing to pick). */
 	hasPractices(): boolean;
+	/** Outline the area under the pointer (or none). */
+	hoverArea(ref: AreaRef | null): void;
 }
 
 export function attachInteraction(
@@ -27,13 +25,7 @@ export function attachInteraction(
 	state: InteractionState,
 	cb: Pick<AtlasMapCallbacks, 'onHover' | 'onSelect'>
 ) {
-	let hovered: FeatureRef | null = null;
-	const setHover = (next: FeatureRef | null) => {
-		if (hovered && (!next || hovered.id !== next.id || hovered.sourceLayer !== next.sourceLayer))
-			map.setFeatureState({ source: 'lsoa', ...hovered }, { hover: false });
-		if (next) map.setFeatureState({ source: 'lsoa', ...next }, { hover: true });
-		hovered = next;
-	};
+	const setHover = state.hoverArea;
 
 	const pickPractice = (x: number, y: number): AppPractice | null => {
 		const deck = overlay();

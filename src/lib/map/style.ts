@@ -11,7 +11,7 @@ import type { TileRange } from './archives';
 import type { LayerKey, ViewParams } from '$lib/state/url';
 import type { Place } from '$lib/data/places';
 import { filtersOnAreas } from './paint';
-import { maskLayers, measureLayers, outlineLayers, vis } from './areaLayers';
+import { AREA_OUTLINE_SOURCE, maskLayers, measureLayers, outlineLayers, vis } from './areaLayers';
 import { BOUNDARIES } from './boundaries';
 import type { LsoaMeasureKey } from './measures';
 import { sharedProgram } from './sharedPrograms';
@@ -98,13 +98,10 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 	const on = (k: LayerKey) => v.layers.includes(k);
 	const measures = [...new Set([v.measure, ...(opts.measures ?? [])])];
 	const sources: Record<string, SourceSpecification> = {
-		// Feature ids are the area codes: hover and selection use feature state.
-		lsoa: {
-			...pmtilesSource(inputs.lsoaUrl, inputs.tileRanges?.lsoa),
-			promoteId: { lsoa: 'code', lad: 'code' }
-		},
+		lsoa: pmtilesSource(inputs.lsoaUrl, inputs.tileRanges?.lsoa),
 		boundaries: pmtilesSource(inputs.boundariesUrl, inputs.tileRanges?.boundaries),
-		places: { type: 'geojson', data: placesGeojson(inputs.places) }
+		places: { type: 'geojson', data: placesGeojson(inputs.places) },
+		[AREA_OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
 	};
 	let layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': SEA } },
