@@ -11,7 +11,13 @@ import {
 	type OverlayInput,
 	type RoleMark
 } from '../src/lib/map/practiceOverlay';
-import { practiceRadius, radiusScale } from '../src/lib/map/practiceLayers';
+import {
+	CULL_FROM_ZOOM,
+	practiceBounds,
+	practiceRadius,
+	radiusScale,
+	type Bounds
+} from '../src/lib/map/practiceLayers';
 import { practiceMeasure, practiceScale } from '../src/lib/map/measures';
 import { HIGHLIGHT_LEGEND, NO_HIGHLIGHT, ROLE_COLOURS, type HighlightRole } from '../src/lib/map/types';
 import { toRgba } from '../src/lib/domain/scales';
@@ -84,6 +90,39 @@ describe('practice overlay', () => {
 		const data = (i: OverlayInput) => byId(practiceOverlay(i), 'practices')!.data;
 		expect(data(input({ zoom: 9 }))).toBe(data(input({ zoom: 7 })));
 		expect(data(input({}, { imd: [1, 3] }))).not.toBe(data(input()));
+	});
+
+	it('from zoom 8 draws only the practices around the view, keeping the same array while that area holds', () => {
+		// B at -1.5, C at -1.6, A at -1.55 (all at 53.8).
+		const codes = (bounds: Bounds | null) =>
+			(byId(practiceOverlay(input({ zoom: 10, bounds })), 'practices')!.data as AppPractice[]).map((p) => p.code);
+		expect(codes(null)).toEqual(['B00002', 'C00003', 'A00001']);
+		expect(codes([-1.56, 53.7, -1.4, 53.9])).toEqual(['B00002', 'A00001']);
+		const data = (bounds: Bounds) => byId(practiceOverlay(input({ zoom: 10, bounds })), 'practices')!.data;
+		expect(data([-1.56, 53.7, -1.4, 53.9])).toBe(data([-1.56, 53.7, -1.4, 53.9]));
+		// Filters still apply inside the area.
+		const inArea = practiceOverlay(input({ zoom: 10, bounds: [-1.7, 53.7, -1.4, 53.9] }, { imd: [1, 3] }));
+		expect((byId(inArea, 'practices')!.data as AppPractice[]).map((p) => p.code)).toEqual(['B00002']);
+	});
+
+	it('practiceBounds: everywhere below zoom 8; from it the view with a view around it, kept until the view leaves it or zooms in', () => {
+		const view: Bounds = [-1.6, 53.7, -1.4, 53.9];
+		expect(practiceBounds(view, CULL_FROM_ZOOM - 0.01, null)).toBeNull();
+		const area = practiceBounds(view, 10, null)!;
+		expect(area[0]).toBeCloseTo(-1.8, 12);
+		expect(area[1]).toBeCloseTo(53.5, 12);
+		expect(area[2]).toBeCloseTo(-1.2, 12);
+		expect(area[3]).toBeCloseTo(54.1, 12);
+		// A pan within it keeps it (same array: nothing is redrawn).
+		expect(practiceBounds([-1.7, 53.8, -1.5, 54.0], 10, area)).toBe(area);
+		// Past its edge: a new area around the new view.
+		expect(practiceBounds([-1.9, 53.8, -1.7, 54.0], 10, area)).not.toBe(area);
+		// Zoomed in two levels: the area is now 36 views, so it is drawn again around the view.
+		expect(practiceBounds([-1.525, 53.775, -1.475, 53.825], 12, area)).toEqual(
+			[-1.575, 53.725, -1.425, 53.875].map((x, i) => expect.closeTo(x, 12) as unknown as number) as Bounds
+		);
+		// Zoomed out below zoom 8: all practices again.
+		expect(practiceBounds([-3, 52, 0, 55], 7, area)).toBeNull();
 	});
 
 	it('sizes circles by list size and zoom', () => {

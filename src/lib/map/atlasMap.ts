@@ -28,6 +28,7 @@ import { attachInteraction } from './interaction';
 import { createAreaHighlight, selectedArea } from './areaHighlight';
 import { filtersOnAreas } from './paint';
 import { practiceOverlay } from './practiceOverlay';
+import { practiceBounds, type Bounds } from './practiceLayers';
 import { buildStyle, deferredLayerIds, placesGeojson } from './style';
 import { runAfterFirstColours } from './steps';
 import type { Instrument } from './instrument';
@@ -128,22 +129,29 @@ export async function createAtlasMap(
 			},
 			(e) => cb.onError(asDataError('map', e))
 		);
+	let bounds: Bounds | null = null;
+	let drawnZoom = NaN;
+	const nextBounds = () => practiceBounds(map.getBounds().toArray().flat() as Bounds, map.getZoom(), bounds);
 	const renderPractices = () => {
 		if (!deck) return; // drawn once deck.gl has loaded
+		bounds = nextBounds();
+		drawnZoom = map.getZoom();
 		const layers = practiceOverlay({
 			table,
 			members,
 			view,
 			englandRate: ctx.englandRate,
-			zoom: map.getZoom(),
-			highlight
+			zoom: drawnZoom,
+			highlight,
+			bounds
 		});
 		deck.draw(layers);
 	};
 
-	// ---- camera and interaction
-	map.on('zoom', () => {
-		if (table && view.layers.includes('practices')) renderPractices();
+	// ---- camera and interaction: marks scale with zoom, and are drawn again around a view that moved away
+	map.on('move', () => {
+		if (table && view.layers.includes('practices') && (map.getZoom() !== drawnZoom || nextBounds() !== bounds))
+			renderPractices();
 	});
 	map.on('moveend', () => {
 		const c = map.getCenter();

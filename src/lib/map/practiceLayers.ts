@@ -34,6 +34,37 @@ export function practiceOpacity(zoom: number): number {
 	return Math.min(1, Math.max(0.55, 0.55 + ((zoom - 5) * 0.45) / 3));
 }
 
+/** West, south, east, north in degrees. */
+export type Bounds = [number, number, number, number];
+
+/**
+ * From this zoom deck.gl is given only the practices around the view. It draws every instance it is
+ * given in every frame, visible or not, and in software WebGL each costs about 10 µs: all 7,488 are
+ * a third of a frame at zoom 10. Below it the view holds most of them anyway.
+ */
+export const CULL_FROM_ZOOM = 8;
+
+/**
+ * The area to draw practices in: the view and one view's width and height around it, kept while the
+ * view stays inside it and the map has not zoomed in far (then it is drawn again around the new view);
+ * null (everywhere) below CULL_FROM_ZOOM.
+ */
+export function practiceBounds(view: Bounds, zoom: number, current: Bounds | null): Bounds | null {
+	if (zoom < CULL_FROM_ZOOM) return null;
+	const [w, s, e, n] = view;
+	const [dx, dy] = [e - w, n - s];
+	if (current) {
+		const inside = w >= current[0] && s >= current[1] && e <= current[2] && n <= current[3];
+		const zoomedIn = (current[2] - current[0]) * (current[3] - current[1]) > 16 * dx * dy;
+		if (inside && !zoomedIn) return current;
+	}
+	return [w - dx, s - dy, e + dx, n + dy];
+}
+
+export function inBounds(p: AppPractice, b: Bounds): boolean {
+	return p.lon !== null && p.lat !== null && p.lon >= b[0] && p.lon <= b[2] && p.lat >= b[1] && p.lat <= b[3];
+}
+
 export function keepsPractice(p: AppPractice, v: Pick<ViewParams, 'imd' | 'fte' | 'icb'>): boolean {
 	if (p.lat === null || p.lon === null) return false;
 	if (v.icb && p.icbCode !== v.icb) return false;

@@ -5,7 +5,15 @@ import type { ScatterplotLayerProps } from '@deck.gl/layers';
 import type { Rgba } from '$lib/domain/scales';
 import type { AppPractice, PracticeTable } from '$lib/data/practices';
 import type { ViewParams } from '$lib/state/url';
-import { practiceOpacity, practiceRadius, practiceStyle, radiusScale, visiblePractices } from './practiceLayers';
+import {
+	inBounds,
+	practiceOpacity,
+	practiceRadius,
+	practiceStyle,
+	radiusScale,
+	visiblePractices,
+	type Bounds
+} from './practiceLayers';
 import { ROLE_COLOURS, type HighlightRole, type MapHighlight } from './types';
 
 /** A practice with the role a journey gave it. */
@@ -25,6 +33,8 @@ export interface OverlayInput {
 	englandRate: number;
 	zoom: number;
 	highlight: MapHighlight;
+	/** Draw only the practices in this area (practiceBounds); null or absent: all. */
+	bounds?: Bounds | null;
 }
 
 /** deck.gl draws under this style layer, so that place and area labels stay on top. */
@@ -35,15 +45,22 @@ export const SELECTED_LINE: [number, number, number, number] = [224, 17, 95, 255
 // every practice's attributes.
 const position = (p: AppPractice): [number, number] => [p.lon!, p.lat!];
 const radius = (p: AppPractice) => practiceRadius(p.patients);
-const shownCache = new WeakMap<PracticeTable, { key: string; shown: AppPractice[] }>();
+const shownCache = new WeakMap<
+	PracticeTable,
+	{ key: string; shown: AppPractice[]; area: string; near: AppPractice[] }
+>();
 
-function shownPractices(table: PracticeTable, v: OverlayInput['view']): AppPractice[] {
+function shownPractices(table: PracticeTable, v: OverlayInput['view'], bounds: Bounds | null): AppPractice[] {
 	const key = `${v.imd}|${v.fte}|${v.icb}`;
-	const hit = shownCache.get(table);
-	if (hit?.key === key) return hit.shown;
-	const shown = visiblePractices(table.practices, v);
-	shownCache.set(table, { key, shown });
-	return shown;
+	let hit = shownCache.get(table);
+	if (hit?.key !== key) {
+		const shown = visiblePractices(table.practices, v);
+		shownCache.set(table, (hit = { key, shown, area: '', near: shown }));
+	}
+	if (!bounds) return hit.shown;
+	if (hit.area !== String(bounds))
+		[hit.area, hit.near] = [String(bounds), hit.shown.filter((p) => inBounds(p, bounds))];
+	return hit.near;
 }
 
 const located = (p: AppPractice | undefined): p is AppPractice => !!p && p.lat !== null && p.lon !== null;
@@ -58,7 +75,7 @@ export function practiceOverlay(input: OverlayInput): AnyOverlayLayer[] {
 		{
 			id: 'practices',
 			beforeId: BEFORE_ID,
-			data: shownPractices(table, view),
+			data: shownPractices(table, view, input.bounds ?? null),
 			getPosition: position,
 			getRadius: radius,
 			radiusUnits: 'pixels',
