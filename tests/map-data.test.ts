@@ -10,7 +10,7 @@ import { csvRecords, parseCsv } from '../src/lib/data/csv';
 import { DataError } from '../src/lib/data/errors';
 import { keepsPractice, practiceRadius, practiceStyle, visiblePractices } from '../src/lib/map/practiceLayers';
 import { DEFAULT_VIEW } from '../src/lib/state/url';
-import { toRgba } from '../src/lib/domain/scales';
+import { cssRgba, toRgba } from '../src/lib/domain/scales';
 import { practiceScale, practiceMeasure } from '../src/lib/map/measures';
 
 function practiceRow(over: Record<string, unknown>) {
@@ -157,7 +157,7 @@ describe('parsePractices', () => {
 		it('colours by the chosen measure and outlines network members', () => {
 			const a1 = table.byCode.get('A1')!;
 			const s = practiceStyle({ practiceMeasure: 'imd' }, 5.5, new Set(['A1']));
-			expect(s.fill(a1)).toEqual(toRgba(practiceScale(practiceMeasure('imd'), 5.5).colour(50), 240));
+			expect(s.fill(a1)).toEqual(cssRgba(toRgba(practiceScale(practiceMeasure('imd'), 5.5).colour(50), 240)));
 			expect(s.lineWidth(a1)).toBeGreaterThan(s.lineWidth(table.byCode.get('A2')!));
 			expect(s.line(a1)).not.toEqual(s.line(table.byCode.get('A2')!));
 		});

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from 'maplibre-gl';
-import { buildStyle, deferredLayerIds, drawsFirstColours, pmtilesSource } from '../src/lib/map/style';
+import { buildStyle, deferredLayerIds, drawsFirstColours, pmtilesSource, sourceOf } from '../src/lib/map/style';
 import { chunkFiles } from '../src/lib/prerender/mapPreload';
 import { tableFromWorker } from '../src/lib/data/practicesProtocol';
 import { DataError } from '../src/lib/data/errors';
@@ -46,10 +46,14 @@ describe('first paint', () => {
 				.sort()
 		);
 		for (const id of ['land', 'coast', 'icb-line', 'area-outline', 'place-city']) expect(later).toContain(id);
-		// Revealed in two parts: the LSOA source's layers (laid out again together) and the rest.
-		const onLsoa = deferredLayerIds(full, { is: 'lsoa' });
-		const rest = deferredLayerIds(full, { not: 'lsoa' });
-		expect([...onLsoa, ...rest].sort()).toEqual([...later].sort());
+		// Revealed in three parts: the base map, the practices, and the LSOA source's layers (laid out
+		// again together).
+		const practices = ['practices', 'practice-marks'];
+		const onLsoa = deferredLayerIds(full, (l) => sourceOf(l) === 'lsoa');
+		const marks = deferredLayerIds(full, (l) => practices.includes(sourceOf(l)));
+		const rest = deferredLayerIds(full, (l) => !['lsoa', ...practices].includes(sourceOf(l)));
+		expect([...onLsoa, ...marks, ...rest].sort()).toEqual([...later].sort());
+		expect(marks).toEqual(['practices', 'practice-selected', 'practice-highlight', 'search-marker']);
 		expect(onLsoa).toContain('lsoa-edge');
 		expect(onLsoa).not.toContain('coast');
 		// The outlines have their own small source: shown with the base map, no LSOA tile laid out again.

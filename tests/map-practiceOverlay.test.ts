@@ -1,26 +1,23 @@
-// The practice overlay as data: which practices are drawn, their radii, colours and outlines, the
-// selected practice's ring, the journeys' rings and the searched point. No WebGL: the layers are
-// plain props, checked by calling their accessors.
+// The practices as data: which practices are drawn, their radii, colours and outlines, the selected
+// practice's ring, the journeys' rings and the searched point; and the circle layers' zoom scaling,
+// evaluated with maplibre's own style-spec. No WebGL.
 import { describe, expect, it } from 'vitest';
+import { latest, normalizePropertyExpression } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
 import type { AppPractice, PracticeTable } from '../src/lib/data/practices';
 import {
-	BEFORE_ID,
 	SELECTED_LINE,
-	practiceOverlay,
-	type AnyOverlayLayer,
-	type OverlayInput,
-	type RoleMark
+	practiceMarks,
+	practicePoints,
+	type MarkProps,
+	type Marks,
+	type OverlayInput
 } from '../src/lib/map/practiceOverlay';
-import {
-	CULL_FROM_ZOOM,
-	practiceBounds,
-	practiceRadius,
-	radiusScale,
-	type Bounds
-} from '../src/lib/map/practiceLayers';
+import { BEFORE_ID, PICKABLE_PRACTICE_LAYERS, practiceMarkLayers } from '../src/lib/map/practiceMarkLayers';
+import { practiceRadius, radiusScale } from '../src/lib/map/practiceLayers';
 import { practiceMeasure, practiceScale } from '../src/lib/map/measures';
 import { HIGHLIGHT_LEGEND, NO_HIGHLIGHT, ROLE_COLOURS, type HighlightRole } from '../src/lib/map/types';
-import { toRgba } from '../src/lib/domain/scales';
+import { cssRgba, toRgba } from '../src/lib/domain/scales';
 import { DEFAULT_VIEW } from '../src/lib/state/url';
 
 function practice(code: string, over: Partial<AppPractice> = {}): AppPractice {
@@ -50,138 +47,136 @@ const C = practice('C00003', { patients: 9_000, imdDecile: 9, icbCode: 'E5400099
 const UNLOCATED = practice('D00004', { lat: null, lon: null });
 const table = tableOf([A, B, C, UNLOCATED]);
 
+const NO_MEMBERS: ReadonlySet<string> = new Set();
+
 function input(over: Partial<OverlayInput> = {}, view: Partial<OverlayInput['view']> = {}): OverlayInput {
 	return {
 		table,
-		members: new Set(),
+		members: NO_MEMBERS,
 		view: { ...DEFAULT_VIEW, ...view },
 		englandRate: 5.5,
-		zoom: 7,
 		highlight: NO_HIGHLIGHT,
 		...over
 	};
 }
 
-const byId = (layers: AnyOverlayLayer[], id: string) => layers.find((l) => l.id === id);
-// Accessors are functions of one datum in these layers; constants are returned as they are.
-const call = <T>(accessor: unknown, d: unknown): T =>
-	(typeof accessor === 'function' ? accessor(d, {}) : accessor) as T;
+const props = (m: Marks) => m.features.map((f) => f.properties);
+const byCode = (m: Marks, code: string) => m.features.find((f) => f.properties.code === code)!.properties;
 
-describe('practice overlay', () => {
-	it('draws the located practices, largest first, under the labels', () => {
-		const layers = practiceOverlay(input());
-		expect(layers.map((l) => l.id)).toEqual(['practices']);
-		const practices = byId(layers, 'practices')!;
-		expect(practices.beforeId).toBe(BEFORE_ID);
-		expect((practices.data as AppPractice[]).map((p) => p.code)).toEqual(['B00002', 'C00003', 'A00001']);
-		expect(call(practices.getPosition, B)).toEqual([-1.5, 53.8]);
-		expect(practices.pickable).toBe(true);
+// A circle layer's paint value at a zoom for one point, as maplibre evaluates it.
+const layers = practiceMarkLayers();
+function paintAt(id: string, property: string, zoom: number, p: Partial<MarkProps> = {}): number {
+	const layer = layers.find((l) => l.id === id) as LayerSpecification & { paint: Record<string, unknown> };
+	const spec = (latest as unknown as Record<string, Record<string, unknown>>).paint_circle[property];
+	const e = normalizePropertyExpression(layer.paint[property] as never, property as never, spec as never) as {
+		evaluate(g: { zoom: number }, f?: unknown): number;
+	};
+	return e.evaluate({ zoom }, { type: 'Point', properties: p, geometry: [] });
+}
+
+describe('practice points', () => {
+	it('draws the located practices, largest first (small ones on top), with their code for picking', () => {
+		const data = practicePoints(input());
+		expect(props(data).map((p) => p.code)).toEqual(['B00002', 'C00003', 'A00001']);
+		expect(data.features[0].geometry.coordinates).toEqual([-1.5, 53.8]);
+		expect(byCode(data, 'B00002').r).toBeCloseTo(practiceRadius(16_000));
+		expect(PICKABLE_PRACTICE_LAYERS).toEqual(['practices', 'practice-highlight']);
 	});
 
-	it('keeps only the practices the IMD, provision and ICB filters keep', () => {
-		const codes = (view: Partial<OverlayInput['view']>) =>
-			(byId(practiceOverlay(input({}, view)), 'practices')!.data as AppPractice[]).map((p) => p.code);
+	it('keeps only the practices the IMD, provision and ICB filters keep; none when the layer is off', () => {
+		const codes = (view: Partial<OverlayInput['view']>) => props(practicePoints(input({}, view))).map((p) => p.code);
 		expect(codes({ imd: [1, 3] })).toEqual(['B00002']);
 		expect(codes({ fte: [4, null] })).toEqual(['B00002', 'C00003']);
 		expect(codes({ icb: 'E54000999' })).toEqual(['C00003']);
+		expect(codes({ layers: ['lsoa'] })).toEqual([]);
+		expect(props(practicePoints(input({ table: null })))).toEqual([]);
 	});
 
-	it('keeps the same data array while table and filters are unchanged (deck.gl compares by reference)', () => {
-		const data = (i: OverlayInput) => byId(practiceOverlay(i), 'practices')!.data;
-		expect(data(input({ zoom: 9 }))).toBe(data(input({ zoom: 7 })));
-		expect(data(input({}, { imd: [1, 3] }))).not.toBe(data(input()));
-	});
-
-	it('from zoom 8 draws only the practices around the view, keeping the same array while that area holds', () => {
-		// B at -1.5, C at -1.6, A at -1.55 (all at 53.8).
-		const codes = (bounds: Bounds | null) =>
-			(byId(practiceOverlay(input({ zoom: 10, bounds })), 'practices')!.data as AppPractice[]).map((p) => p.code);
-		expect(codes(null)).toEqual(['B00002', 'C00003', 'A00001']);
-		expect(codes([-1.56, 53.7, -1.4, 53.9])).toEqual(['B00002', 'A00001']);
-		const data = (bounds: Bounds) => byId(practiceOverlay(input({ zoom: 10, bounds })), 'practices')!.data;
-		expect(data([-1.56, 53.7, -1.4, 53.9])).toBe(data([-1.56, 53.7, -1.4, 53.9]));
-		// Filters still apply inside the area.
-		const inArea = practiceOverlay(input({ zoom: 10, bounds: [-1.7, 53.7, -1.4, 53.9] }, { imd: [1, 3] }));
-		expect((byId(inArea, 'practices')!.data as AppPractice[]).map((p) => p.code)).toEqual(['B00002']);
-	});
-
-	it('practiceBounds: everywhere below zoom 8; from it the view with a view around it, kept until the view leaves it or zooms in', () => {
-		const view: Bounds = [-1.6, 53.7, -1.4, 53.9];
-		expect(practiceBounds(view, CULL_FROM_ZOOM - 0.01, null)).toBeNull();
-		const area = practiceBounds(view, 10, null)!;
-		expect(area[0]).toBeCloseTo(-1.8, 12);
-		expect(area[1]).toBeCloseTo(53.5, 12);
-		expect(area[2]).toBeCloseTo(-1.2, 12);
-		expect(area[3]).toBeCloseTo(54.1, 12);
-		// A pan within it keeps it (same array: nothing is redrawn).
-		expect(practiceBounds([-1.7, 53.8, -1.5, 54.0], 10, area)).toBe(area);
-		// Past its edge: a new area around the new view.
-		expect(practiceBounds([-1.9, 53.8, -1.7, 54.0], 10, area)).not.toBe(area);
-		// Zoomed in two levels: the area is now 36 views, so it is drawn again around the view.
-		expect(practiceBounds([-1.525, 53.775, -1.475, 53.825], 12, area)).toEqual(
-			[-1.575, 53.725, -1.425, 53.875].map((x, i) => expect.closeTo(x, 12) as unknown as number) as Bounds
+	it('keeps the same collection while its inputs are unchanged (a new one is tiled again in the worker)', () => {
+		expect(practicePoints(input())).toBe(
+			practicePoints(input({}, { selection: { kind: 'practice', code: 'A00001' } }))
 		);
-		// Zoomed out below zoom 8: all practices again.
-		expect(practiceBounds([-3, 52, 0, 55], 7, area)).toBeNull();
-	});
-
-	it('sizes circles by list size and zoom', () => {
-		for (const zoom of [5, 7, 9, 12]) {
-			const l = byId(practiceOverlay(input({ zoom })), 'practices')!;
-			expect(l.radiusScale).toBe(radiusScale(zoom));
-			expect(call<number>(l.getRadius, B)).toBeCloseTo(practiceRadius(16_000));
-		}
-		expect(radiusScale(7)).toBe(1);
-		expect(radiusScale(9)).toBe(2);
-		// Area in proportion to the list: four times the patients, twice the radius.
-		expect(practiceRadius(16_000) / practiceRadius(4_000)).toBeCloseTo(2);
-		const far = byId(practiceOverlay(input({ zoom: 5 })), 'practices')!;
-		// National zoom: smaller and see-through, so the neighbourhoods read between and under them.
-		expect(radiusScale(5)).toBeCloseTo(2 ** -1.5, 12);
-		expect(radiusScale(3)).toBe(0.3);
-		expect(far.opacity).toBeCloseTo(0.55, 12);
-		expect(byId(practiceOverlay(input({ zoom: 6.5 })), 'practices')!.opacity).toBeCloseTo(0.775, 12);
-		expect(far.lineWidthScale).toBe(0.45);
-		expect(far.pickable).toBe(true);
-		expect(byId(practiceOverlay(input({ zoom: 8 })), 'practices')!.opacity).toBe(1);
-		expect(byId(practiceOverlay(input({ zoom: 10 })), 'practices')!.opacity).toBe(1);
+		expect(practicePoints(input({}, { imd: [1, 3] }))).not.toBe(practicePoints(input()));
+		expect(practicePoints(input({}, { practiceMeasure: 'imd' }))).not.toBe(practicePoints(input()));
+		expect(practicePoints(input({ englandRate: 4 }))).not.toBe(practicePoints(input()));
+		expect(practicePoints(input({ members: new Set(['A00001']) }))).not.toBe(practicePoints(input()));
 	});
 
 	it('colours by the chosen practice measure against the England rate', () => {
 		for (const key of ['fte', 'imd', 'share15'] as const) {
-			const l = byId(practiceOverlay(input({}, { practiceMeasure: key })), 'practices')!;
+			const data = practicePoints(input({}, { practiceMeasure: key }));
 			const m = practiceMeasure(key);
 			const scale = practiceScale(m, 5.5);
 			for (const p of [A, B, C])
-				expect(call(l.getFillColor, p), `${key} ${p.code}`).toEqual(toRgba(scale.colour(p[m.field] as number), 240));
-			expect(l.updateTriggers?.getFillColor).toEqual([key, 5.5]);
+				expect(byCode(data, p.code).fill, `${key} ${p.code}`).toBe(
+					cssRgba(toRgba(scale.colour(p[m.field] as number), 240))
+				);
 		}
 		// Provision below England's rate and above it are different colours.
-		const fte = byId(practiceOverlay(input()), 'practices')!;
-		expect(call(fte.getFillColor, A)).not.toEqual(call(fte.getFillColor, B));
+		const fte = practicePoints(input());
+		expect(byCode(fte, 'A00001').fill).not.toBe(byCode(fte, 'B00002').fill);
+		expect(cssRgba([17, 17, 17, 255])).toBe('rgba(17,17,17,1)');
 	});
 
 	it('outlines network members in black, others in thin white', () => {
-		const l = byId(practiceOverlay(input({ members: new Set(['A00001']) })), 'practices')!;
-		expect(call(l.getLineColor, A)).toEqual([17, 17, 17, 255]);
-		expect(call(l.getLineWidth, A)).toBe(2);
-		expect(call(l.getLineColor, B)).toEqual([255, 255, 255, 220]);
-		expect(call(l.getLineWidth, B)).toBe(0.6);
+		const data = practicePoints(input({ members: new Set(['A00001']) }));
+		expect(byCode(data, 'A00001')).toMatchObject({ line: 'rgba(17,17,17,1)', lw: 2 });
+		expect(byCode(data, 'B00002')).toMatchObject({ line: 'rgba(255,255,255,0.863)', lw: 0.6 });
+	});
+});
+
+describe('practice layers: sizes and opacity by zoom', () => {
+	it('are circles under the labels, the practices first and the marks over them', () => {
+		expect(layers.map((l) => [l.id, l.type])).toEqual([
+			['practices', 'circle'],
+			['practice-selected', 'circle'],
+			['practice-highlight', 'circle'],
+			['search-marker', 'circle']
+		]);
+		expect(BEFORE_ID).toBe('labels-anchor');
 	});
 
+	it('sizes circles by list size and zoom, with a smallest dot', () => {
+		const r = practiceRadius(16_000);
+		for (const zoom of [5, 7, 9, 12])
+			expect(paintAt('practices', 'circle-radius', zoom, { r })).toBeCloseTo(r * radiusScale(zoom), 3);
+		expect(radiusScale(7)).toBe(1);
+		expect(radiusScale(9)).toBe(2);
+		// Area in proportion to the list: four times the patients, twice the radius.
+		expect(practiceRadius(16_000) / practiceRadius(4_000)).toBeCloseTo(2);
+		// National zoom: smaller (down to a 0.9 px dot) and see-through, so the neighbourhoods read.
+		expect(radiusScale(5)).toBeCloseTo(2 ** -1.5, 12);
+		expect(radiusScale(3)).toBe(0.3);
+		expect(paintAt('practices', 'circle-radius', 5, { r: 0.5 })).toBeCloseTo(0.9, 6);
+		expect(paintAt('practices', 'circle-radius', 10, { r: 0.1 })).toBeCloseTo(1.2, 6);
+		expect(paintAt('practices', 'circle-opacity', 5)).toBeCloseTo(0.55, 3);
+		expect(paintAt('practices', 'circle-opacity', 6.5)).toBeCloseTo(0.775, 3);
+		expect(paintAt('practices', 'circle-opacity', 8)).toBe(1);
+		expect(paintAt('practices', 'circle-opacity', 10)).toBe(1);
+		// Outlines thin out at national zoom.
+		expect(paintAt('practices', 'circle-stroke-width', 5, { lw: 2 })).toBeCloseTo(0.9, 6);
+		expect(paintAt('practices', 'circle-stroke-width', 9, { lw: 2 })).toBe(2);
+	});
+
+	it('rings sit outside the practice: 5 px for the selection, 3 px (at least 4 px) for a journey', () => {
+		const r = practiceRadius(16_000);
+		expect(paintAt('practice-selected', 'circle-radius', 9, { r })).toBeCloseTo(r * 2 + 5, 3);
+		expect(paintAt('practice-highlight', 'circle-radius', 9, { r })).toBeCloseTo(r * 2 + 3, 3);
+		expect(paintAt('practice-highlight', 'circle-radius', 4, { r: 0.1 })).toBe(4);
+		expect(paintAt('search-marker', 'circle-radius', 12, { r: 9 })).toBe(9);
+	});
+});
+
+describe('practice marks', () => {
 	it('rings the selected practice, only when it has a position', () => {
-		const layers = practiceOverlay(input({ zoom: 9 }, { selection: { kind: 'practice', code: 'B00002' } }));
-		expect(layers.map((l) => l.id)).toEqual(['practices', 'practice-selected']);
-		const ring = byId(layers, 'practice-selected')!;
-		expect(ring.data).toEqual([B]);
-		expect(call<number>(ring.getRadius, B)).toBeCloseTo(practiceRadius(16_000) * 2 + 5);
-		expect(ring.getLineColor).toEqual(SELECTED_LINE);
-		expect(ring.filled).toBe(false);
-		const none = (selection: OverlayInput['view']['selection']) =>
-			practiceOverlay(input({}, { selection })).map((l) => l.id);
-		expect(none({ kind: 'practice', code: 'D00004' })).toEqual(['practices']);
-		expect(none({ kind: 'practice', code: 'Z99999' })).toEqual(['practices']);
-		expect(none({ kind: 'lsoa', code: 'E01000001' })).toEqual(['practices']);
+		const marks = practiceMarks(input({}, { selection: { kind: 'practice', code: 'B00002' } }));
+		expect(props(marks)).toEqual([
+			{ kind: 'selected', code: 'B00002', r: practiceRadius(16_000), fill: 'rgba(0,0,0,0)', line: SELECTED_LINE, lw: 3 }
+		]);
+		const none = (selection: OverlayInput['view']['selection']) => props(practiceMarks(input({}, { selection })));
+		expect(none({ kind: 'practice', code: 'D00004' })).toEqual([]);
+		expect(none({ kind: 'practice', code: 'Z99999' })).toEqual([]);
+		expect(none({ kind: 'lsoa', code: 'E01000001' })).toEqual([]);
 	});
 
 	it("draws a journey's rings by role (even with the practice layer off) and the searched point", () => {
@@ -192,37 +187,29 @@ describe('practice overlay', () => {
 			['Z99999', 'eligible']
 		]);
 		const highlight = { roles, marker: [-1.4, 53.7] as [number, number], network: null };
-		for (const layers of [
-			practiceOverlay(input({ highlight, zoom: 9 })),
-			practiceOverlay(input({ highlight, zoom: 9 }, { layers: ['lsoa'] }))
+		for (const marks of [
+			practiceMarks(input({ highlight })),
+			practiceMarks(input({ highlight }, { layers: ['lsoa'] }))
 		]) {
-			const rings = byId(layers, 'practice-highlight')!;
-			const data = rings.data as RoleMark[];
 			// Unknown and unlocated practices have no ring.
-			expect(data.map((d) => [d.p.code, d.role])).toEqual([
-				['A00001', 'member'],
-				['B00002', 'brushed']
+			expect(props(marks).map((p) => [p.kind, p.code])).toEqual([
+				['role', 'A00001'],
+				['role', 'B00002'],
+				['marker', '']
 			]);
-			expect(call(rings.getLineColor, data[0])).toEqual(ROLE_COLOURS.member);
-			expect(call(rings.getLineWidth, data[0])).toBe(2.5);
-			expect(call(rings.getFillColor, data[0])).toEqual([255, 255, 255, 0]);
-			expect(call(rings.getLineWidth, data[1])).toBe(1.5);
-			expect(call(rings.getFillColor, data[1])).toEqual([0, 0, 0, 90]);
-			expect(call<number>(rings.getRadius, data[0])).toBeCloseTo(practiceRadius(4_000) * 2 + 3);
-			const marker = byId(layers, 'search-marker')!;
-			expect(marker.data).toEqual([[-1.4, 53.7]]);
-			expect(call(marker.getPosition, marker.data[0])).toEqual([-1.4, 53.7]);
+			const [member, brushed, marker] = props(marks);
+			expect(member).toMatchObject({ line: cssRgba(ROLE_COLOURS.member), lw: 2.5, fill: 'rgba(0,0,0,0)' });
+			expect(member.r).toBeCloseTo(practiceRadius(4_000));
+			expect(brushed).toMatchObject({ lw: 1.5, fill: cssRgba([0, 0, 0, 90]) });
+			expect(marker.r).toBe(9);
+			expect(marks.features[2].geometry.coordinates).toEqual([-1.4, 53.7]);
 		}
-		expect(practiceOverlay(input({ highlight }, { layers: ['lsoa'] })).map((l) => l.id)).toEqual([
-			'practice-highlight',
-			'search-marker'
-		]);
 	});
 
 	it('draws nothing but the searched point before the practice table has loaded', () => {
-		expect(practiceOverlay(input({ table: null }))).toEqual([]);
+		expect(props(practiceMarks(input({ table: null })))).toEqual([]);
 		const marker = { ...NO_HIGHLIGHT, marker: [-1, 52] as [number, number] };
-		expect(practiceOverlay(input({ table: null, highlight: marker })).map((l) => l.id)).toEqual(['search-marker']);
+		expect(props(practiceMarks(input({ table: null, highlight: marker }))).map((p) => p.kind)).toEqual(['marker']);
 	});
 
 	it('gives the legends the ring colours as CSS', () => {

@@ -1,4 +1,4 @@
-// Each layer type compiles one shader program: every fill and every line of the style is written in
+// Each layer type compiles one shader program: every fill, line and circle of the style is written in
 // the same paint kinds (maplibre's constant / source / camera / composite), checked with maplibre's
 // own style-spec parser so that a value it would read differently fails here.
 import { describe, expect, it } from 'vitest';
@@ -19,12 +19,12 @@ const inputs = {
 };
 
 type Spec = Record<string, Record<string, unknown>>;
-function kind(type: 'fill' | 'line', property: string, value: unknown): string {
+function kind(type: 'fill' | 'line' | 'circle', property: string, value: unknown): string {
 	const spec = (latest as unknown as Spec)[`paint_${type}`][property];
 	return (normalizePropertyExpression(value as never, property as never, spec as never) as { kind: string }).kind;
 }
 const kinds = (l: LayerSpecification, props: string[]) =>
-	props.map((p) => kind(l.type as 'fill' | 'line', p, (l.paint as Record<string, unknown>)[p]));
+	props.map((p) => kind(l.type as 'fill' | 'line' | 'circle', p, (l.paint as Record<string, unknown>)[p]));
 
 describe('one shader program per layer type', () => {
 	const view = { ...DEFAULT_VIEW, imd: [1, 3] as [number, number], icb: 'E54000057' };
@@ -52,6 +52,24 @@ describe('one shader program per layer type', () => {
 				'composite',
 				'composite'
 			]);
+	});
+
+	it('writes every circle with colours and sizes per point, and opacity by zoom only (a uniform)', () => {
+		const circles = layers.filter((l) => l.type === 'circle');
+		expect(circles.map((l) => l.id)).toEqual(['practices', 'practice-selected', 'practice-highlight', 'search-marker']);
+		const uniform = (k: string) => (k === 'constant' || k === 'camera' ? 'uniform' : k);
+		for (const l of circles)
+			expect([
+				l.id,
+				...kinds(l, [
+					'circle-color',
+					'circle-stroke-color',
+					'circle-radius',
+					'circle-stroke-width',
+					'circle-opacity',
+					'circle-stroke-opacity'
+				]).map(uniform)
+			]).toEqual([l.id, 'source', 'source', 'composite', 'composite', 'uniform', 'uniform']);
 	});
 
 	it('keeps the values: a constant stays its value for every feature, a zoom curve keeps its stops', () => {

@@ -10,7 +10,9 @@
 //   - settled: the end of the last main-thread stall (no animation frame for > 400 ms) in the window;
 //   - JavaScript fetched before the first coloured frame (gzip -9 of each file);
 //   - atlas only, after the window: a measure or filter change to its first frame drawn, beside an
-//     unchanged repaint of the same view (triggerRepaint → render), alternated, medians and the ratio.
+//     unchanged repaint of the same view (triggerRepaint → render), alternated, medians and the ratio;
+//     each through to its pixels (a pixel read back once the frame is issued), from a map with nothing
+//     left to draw.
 // Medians of the runs; budgets (issue 11): first colour ≤ 1.3× bare, settled ≤ 2× bare, JS ≤ 350 KB,
 // switch ≤ 1.2× unchanged repaint. Writes test-results/bench-first-colour.json.
 import { writeFileSync } from 'node:fs';
@@ -106,17 +108,29 @@ async function switching(page: Page) {
 	];
 	for (let round = 0; round < 2; round++)
 		for (const [selector, value] of steps) {
+			// Each sample starts with nothing left to draw, and ends when its frame is drawn (a pixel read
+			// back): the 'render' event alone comes when the frame is asked for, long before SwiftShader draws it.
+			await page.evaluate(async () => {
+				const gl = window.__atlas!.map!.getCanvas().getContext('webgl2')!;
+				gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+				await new Promise((r) => setTimeout(r, 100));
+			});
 			unchanged.push(
 				await page.evaluate(
 					() =>
 						new Promise<number>((r) => {
 							const m = window.__atlas!.map!;
+							const gl = m.getCanvas().getContext('webgl2')!;
 							const t0 = performance.now();
-							m.once('render', () => r(performance.now() - t0));
+							m.once('render', () => {
+								gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+								r(performance.now() - t0);
+							});
 							m.triggerRepaint();
 						})
 				)
 			);
+			await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
 			change.push(
 				await page.evaluate(
 					async ({ selector, value }) => {

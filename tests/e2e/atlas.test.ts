@@ -64,7 +64,7 @@ browserSuite('atlas map in headless Chromium', (session) => {
 		// The practices sit under the place names, even when they arrived while tiles were loading.
 		await expect
 			.poll(() => page.evaluate(() => window.__atlas!.map!.getLayersOrder().join(' ')), { timeout: 20_000 })
-			.toMatch(/deck-maplibre-layer-group-before:labels-anchor labels-anchor .*place-city/);
+			.toMatch(/practices practice-selected practice-highlight search-marker labels-anchor .*place-city/);
 		// Pixels of the areas alone: hide practices and boundary lines, keep the fills.
 		await page.getByRole('checkbox', { name: /Show practices/ }).uncheck();
 		await page.getByRole('checkbox', { name: /Integrated care boards/ }).uncheck();
@@ -104,12 +104,22 @@ browserSuite('atlas map in headless Chromium', (session) => {
 		await waitForMap(page);
 		await waitForIdle(page);
 		await page.waitForFunction(() => document.querySelector('.side')?.textContent?.includes('practices shown'));
-		// The practice layer is drawn once practices.json has loaded.
-		await expect
-			.poll(async () => page.evaluate(() => (window.__atlas?.map?.getCanvas() ? 1 : 0)), { timeout: 20_000 })
-			.toBe(1);
-		await page.waitForTimeout(500);
+		// The practices are drawn once practices.json has loaded and the map has shown its first colours:
+		// wait until this practice's circle is on screen.
 		const pt = await page.evaluate(([x, y]) => window.__atlas!.map!.project([x, y]), [lon, lat]);
+		await expect
+			.poll(
+				() =>
+					page.evaluate(
+						({ x, y }) =>
+							window
+								.__atlas!.map!.queryRenderedFeatures([x, y], { layers: ['practices'] })
+								.map((f) => f.properties?.code),
+						pt
+					),
+				{ timeout: 20_000 }
+			)
+			.toContain(row.practice_code);
 		const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
 		await page.mouse.click(canvas.x + pt.x, canvas.y + pt.y);
 		const code = page.getByTestId('practice-code');

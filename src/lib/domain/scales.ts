@@ -1,6 +1,6 @@
 // Colour scales for the atlas's measures, built with d3-scale from colour-blind-safe ColorBrewer and
 // viridis-family palettes. Pure (no DOM): the map turns a scale into maplibre paint expressions and
-// deck.gl colours; the legend draws its swatches and ticks from the same scale, so they cannot differ.
+// the practices' colours; the legend draws its swatches and ticks from the same scale, so they cannot differ.
 import { scaleDiverging, scaleLinear, scaleOrdinal, scaleSequential } from 'd3-scale';
 import { interpolatePuOr, interpolateYlGnBu } from 'd3-scale-chromatic';
 
@@ -97,7 +97,7 @@ function continuous(
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Parse '#rgb', '#rrggbb' or 'rgb(r, g, b)' into a deck.gl RGBA array (alpha 0–255). */
+/** Parse '#rgb', '#rrggbb' or 'rgb(r, g, b)' into an RGBA array (alpha 0–255). */
 export function toRgba(colour: string, alpha = 255): Rgba {
 	const c = colour.trim();
 	let m = /^#([0-9a-f]{6})$/i.exec(c);
@@ -113,6 +113,11 @@ export function toRgba(colour: string, alpha = 255): Rgba {
 	m = /^rgba?\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)/i.exec(c);
 	if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
 	throw new Error(`Not a colour: ${colour}`);
+}
+
+/** An RGBA array (alpha 0–255) as a CSS colour, for maplibre's paint. */
+export function cssRgba([r, g, b, a]: Rgba): string {
+	return `rgba(${r},${g},${b},${Math.round((a / 255) * 1000) / 1000})`;
 }
 
 /** '#rrggbb' for any colour string toRgba reads. */

@@ -1,14 +1,12 @@
-// The map itself: maplibre (base map, LSOA choropleth from PMTiles) with a deck.gl overlay for the
-// practices, deck.gl loaded only once the first colours are on screen. Loaded lazily by MapView. It owns no state: MapView calls update() with the view, and the
-// map reports camera moves, hovers and clicks back through callbacks. This file wires the parts:
+// The map itself: maplibre (base map, LSOA choropleth from PMTiles, practices as circles from GeoJSON).
+// Loaded lazily by MapView. It owns no state: MapView calls update() with the view, and the map
+// reports camera moves, hovers and clicks back through callbacks. This file wires the parts:
 // archives.ts (data), style.ts (style as data), practiceOverlay.ts (practices, pure), interaction.ts
 // (pointer), applyView.ts (view changes), instrument.ts (test timings, loaded only when asked for).
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import fontUrl from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
-import { asDataError } from '$lib/data/errors';
-import type { PracticeDeck } from './practiceDeck';
 import type { PracticeTable } from '$lib/data/practices';
 import type { Place } from '$lib/data/places';
 import type { ViewParams } from '$lib/state/url';
@@ -27,9 +25,10 @@ import {
 import { attachInteraction } from './interaction';
 import { createAreaHighlight, selectedArea } from './areaHighlight';
 import { filtersOnAreas } from './paint';
-import { practiceOverlay } from './practiceOverlay';
-import { practiceBounds, type Bounds } from './practiceLayers';
-import { buildStyle, deferredLayerIds, placesGeojson } from './style';
+import { practiceMarks, practicePoints, type Marks } from './practiceOverlay';
+import { MARK_SOURCE, PRACTICE_SOURCE } from './practiceMarkLayers';
+import { buildStyle, deferredLayerIds, placesGeojson, sourceOf } from './style';
+import type { LayerSpecification } from 'maplibre-gl';
 import { runAfterFirstColours } from './steps';
 import type { Instrument } from './instrument';
 import { ENGLAND_BOUNDS, NO_HIGHLIGHT, type AtlasMapCallbacks, type AtlasMapHandle, type MapHighlight } from './types';
@@ -116,43 +115,41 @@ export async function createAtlasMap(
 		if (err) cb.onError(err);
 	});
 
-	// ---- practices (deck.gl, loaded after the first paint)
-	let deck: PracticeDeck | null = null;
+	// ---- practices: circles from two GeoJSON sources, set again only when their data changes. Not
+	// before the first colours: the one maplibre worker would tile them ahead of the LSOA tiles.
+	let practicesShown = false;
 	let table: PracticeTable | null = null;
 	let members: ReadonlySet<string> = new Set();
 	let highlight: MapHighlight = NO_HIGHLIGHT;
-	const loadDeck = () =>
-		import('./practiceDeck').then(
-			({ createPracticeDeck }) => {
-				deck = createPracticeDeck(map);
-				renderPractices();
-			},
-			(e) => cb.onError(asDataError('map', e))
-		);
-	let bounds: Bounds | null = null;
-	let drawnZoom = NaN;
-	const nextBounds = () => practiceBounds(map.getBounds().toArray().flat() as Bounds, map.getZoom(), bounds);
+	let drawnPractices: Marks | null = null;
+	let drawnMarks = '';
+	let practicesQueued = false;
 	const renderPractices = () => {
-		if (!deck) return; // drawn once deck.gl has loaded
-		bounds = nextBounds();
-		drawnZoom = map.getZoom();
-		const layers = practiceOverlay({
-			table,
-			members,
-			view,
-			englandRate: ctx.englandRate,
-			zoom: drawnZoom,
-			highlight,
-			bounds
-		});
-		deck.draw(layers);
+		if (!styleLoaded || !practicesShown) return;
+		const input = { table, members, view, englandRate: ctx.englandRate, highlight };
+		const marks = practiceMarks(input);
+		if (JSON.stringify(marks) !== drawnMarks) {
+			drawnMarks = JSON.stringify(marks);
+			(map.getSource(MARK_SOURCE) as maplibregl.GeoJSONSource).setData(marks);
+		}
+		// The points after the next frame: a filter change draws the neighbourhoods' new colours first.
+		if (practicesQueued) return;
+		practicesQueued = true;
+		requestAnimationFrame(() =>
+			setTimeout(() => {
+				practicesQueued = false;
+				const practices = practicePoints({ table, members, view, englandRate: ctx.englandRate, highlight });
+				if (practices === drawnPractices) return;
+				// As a data URL that maplibre's worker fetches and parses: handed the object, maplibre copies
+				// its 7,488 features for the worker itself, which took ~170 ms of the page's thread in a profile.
+				drawnPractices = practices;
+				const url = 'data:application/json,' + encodeURIComponent(JSON.stringify(practices));
+				(map.getSource(PRACTICE_SOURCE) as maplibregl.GeoJSONSource).setData(url);
+			})
+		);
 	};
 
-	// ---- camera and interaction: marks scale with zoom, and are drawn again around a view that moved away
-	map.on('move', () => {
-		if (table && view.layers.includes('practices') && (map.getZoom() !== drawnZoom || nextBounds() !== bounds))
-			renderPractices();
-	});
+	// ---- camera and interaction
 	map.on('moveend', () => {
 		const c = map.getCenter();
 		cb.onMove([c.lng, c.lat], map.getZoom());
@@ -160,8 +157,7 @@ export async function createAtlasMap(
 	const outlines = createAreaHighlight(map);
 	attachInteraction(
 		map,
-		() => deck?.overlay ?? null,
-		{ view: () => view, hasPractices: () => table !== null, hoverArea: outlines.setHover },
+		{ view: () => view, practice: (code) => table?.byCode.get(code) ?? null, hoverArea: outlines.setHover },
 		cb
 	);
 
@@ -173,21 +169,29 @@ export async function createAtlasMap(
 		const at = performance.now();
 		instrument?.painted(at);
 		cb.onPainted(at);
-		// Then the base map and labels (only the layers the view shows; a layer already shown stays as
-		// it is), deck.gl for the practices, and last everything on the LSOA source in one step: its
-		// outlines, the masks and every other measure's layers (so that switching is instant). Each change
-		// on that source lays its tiles out again in the worker; in one step that happens once, not three
-		// times, and the boundary tiles are not queued behind it.
-		const reveal = (source: { is: string } | { not: string }) => {
-			for (const id of deferredLayerIds(buildStyle(inputs, shown), source))
+		// Then, a step a frame, each with at most one new shader program (100–500 ms each in software
+		// WebGL, in the frame that first draws it): the practices, the base map's land and lines, the
+		// labels, and last everything on the LSOA source in one step: its edges, the masks and every
+		// other measure's layers (so that switching is instant). Only the layers the view shows; one
+		// already shown stays as it is. Each change on the LSOA source lays its tiles out again in the
+		// worker; in one step that happens once, not three times.
+		const reveal = (pick: (l: LayerSpecification) => boolean) => {
+			for (const id of deferredLayerIds(buildStyle(inputs, shown), pick))
 				if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
 					map.setLayoutProperty(id, 'visibility', 'visible');
 		};
+		const practices = (l: LayerSpecification) => [PRACTICE_SOURCE, MARK_SOURCE].includes(sourceOf(l));
+		const onLsoa = (l: LayerSpecification) => sourceOf(l) === 'lsoa';
 		runAfterFirstColours(map, [
-			() => reveal({ not: 'lsoa' }),
-			loadDeck,
 			() => {
-				reveal({ is: 'lsoa' });
+				practicesShown = true;
+				reveal(practices);
+				renderPractices();
+			},
+			() => reveal((l) => !onLsoa(l) && !practices(l) && l.type !== 'symbol'),
+			() => reveal((l) => l.type === 'symbol'),
+			() => {
+				reveal(onLsoa);
 				ensureMasks(map, view);
 				ensureMeasures(map, view, ctx);
 			}

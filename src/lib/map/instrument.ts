@@ -5,7 +5,10 @@ import type { Map as MaplibreMap } from 'maplibre-gl';
 
 export interface AtlasTimings {
 	paintedAt: number | null;
-	/** Each repaint: from the paint change to the first frame drawn with it (`frame`) and to the map's next idle (`ms`, all tiles redrawn); `end` on the page clock. */
+	/**
+	 * Each repaint: from the paint change to the first frame drawn with it (`frame`, through to its pixels:
+	 * the GPU's work counted) and to the map's next idle (`ms`, all tiles redrawn); `end` on the page clock.
+	 */
 	repaints: { what: string; ms: number; frame: number; end: number }[];
 	ready: boolean;
 	map?: MaplibreMap;
@@ -27,6 +30,15 @@ export interface Instrument {
 	repaint(what: string): void;
 }
 
+/**
+ * Wait until the GPU has drawn what the map asked for (a pixel read back): the 'render' event comes when
+ * the frame's commands are issued, which in software WebGL can be long before it is drawn.
+ */
+export function drawn(map: MaplibreMap): void {
+	const gl = map.getCanvas().getContext('webgl2');
+	gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+}
+
 export function attachInstrumentation(map: MaplibreMap): Instrument {
 	const timings: AtlasTimings = { paintedAt: null, repaints: [], ready: false, map };
 	window.__atlas = timings;
@@ -38,7 +50,10 @@ export function attachInstrumentation(map: MaplibreMap): Instrument {
 		repaint(what) {
 			const t0 = performance.now();
 			let frame: number | null = null;
-			map.once('render', () => (frame = performance.now() - t0));
+			map.once('render', () => {
+				drawn(map);
+				frame = performance.now() - t0;
+			});
 			map.once('idle', () => {
 				const end = performance.now();
 				timings.repaints.push({ what, ms: end - t0, frame: frame ?? end - t0, end });

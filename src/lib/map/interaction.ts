@@ -1,10 +1,9 @@
-// Pointer interaction: what is under the pointer (a practice from deck.gl's picking, else an area from
-// maplibre's rendered features), the hover outline (areaHighlight.ts), the tooltip and a click's selection.
+// Pointer interaction: what is under the pointer (a practice, else an area, both from maplibre's
+// rendered features), the hover outline (areaHighlight.ts), the tooltip and a click's selection.
 import type { Map as MaplibreMap, PointLike } from 'maplibre-gl';
-import type { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { AppPractice } from '$lib/data/practices';
 import type { ViewParams } from '$lib/state/url';
-import { PICKABLE_PRACTICE_LAYERS, type RoleMark } from './practiceOverlay';
+import { PICKABLE_PRACTICE_LAYERS } from './practiceMarkLayers';
 import { AREA_SOURCE_LAYERS, measureLayerId } from './style';
 import type { AtlasMapCallbacks } from './types';
 import type { AreaRef } from './areaHighlight';
@@ -12,28 +11,29 @@ import type { AreaRef } from './areaHighlight';
 export interface InteractionState {
 	/** The view the map shows now. */
 	view(): ViewParams;
-	/** False until the practice table is loaded (nothing to pick). */
-	hasPractices(): boolean;
+	/** The practice of a code, once the practice table has loaded. */
+	practice(code: string): AppPractice | null;
 	/** Outline the area under the pointer (or none). */
 	hoverArea(ref: AreaRef | null): void;
 }
 
 export function attachInteraction(
 	map: MaplibreMap,
-	/** deck.gl's overlay once it has loaded (after the first paint), else null. */
-	overlay: () => MapLibreOverlay | null,
 	state: InteractionState,
 	cb: Pick<AtlasMapCallbacks, 'onHover' | 'onSelect'>
 ) {
 	const setHover = state.hoverArea;
 
+	/** The topmost practice mark within 3 pixels (the smallest practices are drawn last, on top). */
 	const pickPractice = (x: number, y: number): AppPractice | null => {
-		const deck = overlay();
-		if (!deck || !state.hasPractices()) return null;
-		const info = deck.pickObject({ x, y, radius: 3, layerIds: PICKABLE_PRACTICE_LAYERS });
-		// The highlight layer's objects wrap the practice ({ p, role }).
-		const o = info?.object as (AppPractice & Partial<RoleMark>) | undefined;
-		return o?.p ?? o ?? null;
+		const layers = PICKABLE_PRACTICE_LAYERS.filter((id) => map.getLayer(id));
+		if (!layers.length) return null;
+		const box: [PointLike, PointLike] = [
+			[x - 3, y - 3],
+			[x + 3, y + 3]
+		];
+		const code = map.queryRenderedFeatures(box, { layers })[0]?.properties?.code;
+		return typeof code === 'string' && code ? state.practice(code) : null;
 	};
 
 	const areaAt = (point: PointLike) => {

@@ -1,7 +1,7 @@
 // The practice marks: which practices the filters keep, their size (area ∝ list size), colour (by
 // the chosen practice measure) and outline (Deep End network estimated members). Plain functions;
-// the map hands their output to deck.gl's ScatterplotLayer.
-import { toRgba, type MeasureScale, type Rgba } from '$lib/domain/scales';
+// practiceOverlay.ts turns them into the map's data and practiceMarkLayers.ts into its paint.
+import { cssRgba, toRgba, type MeasureScale } from '$lib/domain/scales';
 import type { AppPractice } from '$lib/data/practices';
 import type { ViewParams } from '$lib/state/url';
 import { practiceMeasure, practiceScale } from './measures';
@@ -34,35 +34,12 @@ export function practiceOpacity(zoom: number): number {
 	return Math.min(1, Math.max(0.55, 0.55 + ((zoom - 5) * 0.45) / 3));
 }
 
-/** West, south, east, north in degrees. */
-export type Bounds = [number, number, number, number];
+/** Smallest radius in pixels: a list of any size stays a visible dot. */
+export const minRadius = (zoom: number) => (zoom < 7 ? 0.9 : 1.2);
 
-/**
- * From this zoom deck.gl is given only the practices around the view. It draws every instance it is
- * given in every frame, visible or not, and in software WebGL each costs about 10 µs: all 7,488 are
- * a third of a frame at zoom 10. Below it the view holds most of them anyway.
- */
-export const CULL_FROM_ZOOM = 8;
-
-/**
- * The area to draw practices in: the view and one view's width and height around it, kept while the
- * view stays inside it and the map has not zoomed in far (then it is drawn again around the new view);
- * null (everywhere) below CULL_FROM_ZOOM.
- */
-export function practiceBounds(view: Bounds, zoom: number, current: Bounds | null): Bounds | null {
-	if (zoom < CULL_FROM_ZOOM) return null;
-	const [w, s, e, n] = view;
-	const [dx, dy] = [e - w, n - s];
-	if (current) {
-		const inside = w >= current[0] && s >= current[1] && e <= current[2] && n <= current[3];
-		const zoomedIn = (current[2] - current[0]) * (current[3] - current[1]) > 16 * dx * dy;
-		if (inside && !zoomedIn) return current;
-	}
-	return [w - dx, s - dy, e + dx, n + dy];
-}
-
-export function inBounds(p: AppPractice, b: Bounds): boolean {
-	return p.lon !== null && p.lat !== null && p.lon >= b[0] && p.lon <= b[2] && p.lat >= b[1] && p.lat <= b[3];
+/** Outlines thin out below zoom 9 (to 0.45 of their width at zoom 6 and below). */
+export function lineWidthScale(zoom: number): number {
+	return Math.min(1, Math.max(0.45, (zoom - 4) / 5));
 }
 
 export function keepsPractice(p: AppPractice, v: Pick<ViewParams, 'imd' | 'fte' | 'icb'>): boolean {
@@ -88,15 +65,16 @@ export function visiblePractices(
 	return all.filter((p) => keepsPractice(p, v)).sort((a, b) => (b.patients ?? 0) - (a.patients ?? 0));
 }
 
+/** A practice's paint as CSS colours (the map reads them from each point's properties). */
 export interface PracticeStyle {
 	scale: MeasureScale;
-	fill: (p: AppPractice) => Rgba;
-	line: (p: AppPractice) => Rgba;
+	fill: (p: AppPractice) => string;
+	line: (p: AppPractice) => string;
 	lineWidth: (p: AppPractice) => number;
 }
 
-const MEMBER_LINE: Rgba = [17, 17, 17, 255];
-const PLAIN_LINE: Rgba = [255, 255, 255, 220];
+const MEMBER_LINE = cssRgba([17, 17, 17, 255]);
+const PLAIN_LINE = cssRgba([255, 255, 255, 220]);
 
 export function practiceStyle(
 	v: Pick<ViewParams, 'practiceMeasure'>,
@@ -105,14 +83,14 @@ export function practiceStyle(
 ): PracticeStyle {
 	const m = practiceMeasure(v.practiceMeasure);
 	const scale = practiceScale(m, englandRate);
-	const cache = new Map<string, Rgba>();
+	const cache = new Map<string, string>();
 	return {
 		scale,
 		fill: (p) => {
 			const c = scale.colour(p[m.field] as number | null);
-			let rgba = cache.get(c);
-			if (!rgba) cache.set(c, (rgba = toRgba(c, 240)));
-			return rgba;
+			let css = cache.get(c);
+			if (!css) cache.set(c, (css = cssRgba(toRgba(c, 240))));
+			return css;
 		},
 		line: (p) => (members.has(p.code) ? MEMBER_LINE : PLAIN_LINE),
 		lineWidth: (p) => (members.has(p.code) ? 2 : 0.6)

@@ -12,6 +12,7 @@ import type { LayerKey, ViewParams } from '$lib/state/url';
 import type { Place } from '$lib/data/places';
 import { filtersOnAreas } from './paint';
 import { AREA_OUTLINE_SOURCE, maskLayers, measureLayers, outlineLayers, vis } from './areaLayers';
+import { MARK_SOURCE, PRACTICE_SOURCE, practiceMarkLayers } from './practiceMarkLayers';
 import { BOUNDARIES } from './boundaries';
 import type { LsoaMeasureKey } from './measures';
 import { sharedProgram } from './sharedPrograms';
@@ -82,17 +83,21 @@ export function drawsFirstColours(l: LayerSpecification): boolean {
 	return l.type === 'background' || (l.type === 'fill' && l.source === 'lsoa');
 }
 
-/** Ids of the layers to show once the first colours are on screen: those `baseHidden` hid (of one source, if given). */
-export function deferredLayerIds(full: StyleSpecification, source?: { is: string } | { not: string }): string[] {
-	const of = (l: LayerSpecification) => ('source' in l ? l.source : undefined);
-	const wanted = (l: LayerSpecification) => !source || ('is' in source ? of(l) === source.is : of(l) !== source.not);
+/** Ids of the layers to show once the first colours are on screen: those `baseHidden` hid (those `pick` picks, if given). */
+export function deferredLayerIds(
+	full: StyleSpecification,
+	pick: (l: LayerSpecification) => boolean = () => true
+): string[] {
 	return full.layers
 		.filter(
 			(l) =>
-				!drawsFirstColours(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none' && wanted(l)
+				!drawsFirstColours(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none' && pick(l)
 		)
 		.map((l) => l.id);
 }
+
+/** A layer's source ('' for a background). */
+export const sourceOf = (l: LayerSpecification): string => ('source' in l ? (l.source as string) : '');
 
 export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOptions = {}): StyleSpecification {
 	const on = (k: LayerKey) => v.layers.includes(k);
@@ -101,7 +106,9 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 		lsoa: pmtilesSource(inputs.lsoaUrl, inputs.tileRanges?.lsoa),
 		boundaries: pmtilesSource(inputs.boundariesUrl, inputs.tileRanges?.boundaries),
 		places: { type: 'geojson', data: placesGeojson(inputs.places) },
-		[AREA_OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
+		[AREA_OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
+		[PRACTICE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 12 },
+		[MARK_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 12 }
 	};
 	let layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': SEA } },
@@ -180,7 +187,8 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 			}
 		});
 	}
-	// Labels sit above everything, including the practices (deck.gl is inserted before 'labels-anchor').
+	// The practices (their data arrives with the practice table), then the labels above everything.
+	layers.push(...practiceMarkLayers());
 	layers.push({
 		id: 'labels-anchor',
 		type: 'background',
