@@ -28,8 +28,6 @@ type Area = Feature<Polygon | MultiPolygon>;
 export type Merge = (areas: FeatureCollection<Polygon | MultiPolygon>) => Area | null;
 const loadMerge = async (): Promise<Merge> => (await import('@turf/turf')).union;
 
-export const emptyOutlines = (): FeatureCollection => ({ type: 'FeatureCollection', features: [] });
-
 /** The area a selection outlines, if it is one the map draws. */
 export function selectedArea(s: Selection | null): AreaRef | null {
 	if (!s || (s.kind !== 'lsoa' && s.kind !== 'lad')) return null;
@@ -73,15 +71,17 @@ export function createAreaHighlight(map: MaplibreMap, load: () => Promise<Merge>
 	const refs: Record<OutlineRole, AreaRef | null> = { hover: null, selected: null };
 	let drawn = '';
 	let merge: Merge | null = null;
-	let loading: Promise<void> | null = null;
+	let loading = false;
 	const redraw = () => {
 		const source = map.getSource(AREA_OUTLINE_SOURCE) as GeoJSONSource | undefined;
 		if (!source) return;
 		if (!merge) {
-			loading ??= load().then((m) => {
-				merge = m;
-				redraw();
-			});
+			if (!loading)
+				void load().then((m) => {
+					merge = m;
+					redraw();
+				});
+			loading = true;
 			return;
 		}
 		const found: Partial<Record<OutlineRole, AreaPiece[]>> = {};
@@ -114,5 +114,3 @@ export function createAreaHighlight(map: MaplibreMap, load: () => Promise<Merge>
 		setSelected: (ref: AreaRef | null) => set('selected', ref)
 	};
 }
-
-export type AreaHighlight = ReturnType<typeof createAreaHighlight>;

@@ -28,7 +28,6 @@ import { filtersOnAreas } from './paint';
 import { practiceMarks, practicePoints, type Marks } from './practiceOverlay';
 import { MARK_SOURCE, PRACTICE_SOURCE } from './practiceMarkLayers';
 import { buildStyle, deferredLayerIds, placesGeojson, sourceOf } from './style';
-import type { LayerSpecification } from 'maplibre-gl';
 import { runAfterFirstColours } from './steps';
 import type { Instrument } from './instrument';
 import { ENGLAND_BOUNDS, NO_HIGHLIGHT, type AtlasMapCallbacks, type AtlasMapHandle, type MapHighlight } from './types';
@@ -124,12 +123,13 @@ export async function createAtlasMap(
 	let drawnPractices: Marks | null = null;
 	let drawnMarks = '';
 	let practicesQueued = false;
+	const overlayInput = () => ({ table, members, view, englandRate: ctx.englandRate, highlight });
 	const renderPractices = () => {
 		if (!styleLoaded || !practicesShown) return;
-		const input = { table, members, view, englandRate: ctx.englandRate, highlight };
-		const marks = practiceMarks(input);
-		if (JSON.stringify(marks) !== drawnMarks) {
-			drawnMarks = JSON.stringify(marks);
+		const marks = practiceMarks(overlayInput());
+		const marksJson = JSON.stringify(marks);
+		if (marksJson !== drawnMarks) {
+			drawnMarks = marksJson;
 			(map.getSource(MARK_SOURCE) as maplibregl.GeoJSONSource).setData(marks);
 		}
 		// The points after the next frame: a filter change draws the neighbourhoods' new colours first.
@@ -138,7 +138,7 @@ export async function createAtlasMap(
 		requestAnimationFrame(() =>
 			setTimeout(() => {
 				practicesQueued = false;
-				const practices = practicePoints({ table, members, view, englandRate: ctx.englandRate, highlight });
+				const practices = practicePoints(overlayInput());
 				if (practices === drawnPractices) return;
 				// As a data URL that maplibre's worker fetches and parses: handed the object, maplibre copies
 				// its 7,488 features for the worker itself, which took ~170 ms of the page's thread in a profile.
@@ -175,13 +175,13 @@ export async function createAtlasMap(
 		// other measure's layers (so that switching is instant). Only the layers the view shows; one
 		// already shown stays as it is. Each change on the LSOA source lays its tiles out again in the
 		// worker; in one step that happens once, not three times.
-		const reveal = (pick: (l: LayerSpecification) => boolean) => {
+		const reveal = (pick: (l: maplibregl.LayerSpecification) => boolean) => {
 			for (const id of deferredLayerIds(buildStyle(inputs, shown), pick))
 				if (map.getLayer(id) && map.getLayoutProperty(id, 'visibility') === 'none')
 					map.setLayoutProperty(id, 'visibility', 'visible');
 		};
-		const practices = (l: LayerSpecification) => [PRACTICE_SOURCE, MARK_SOURCE].includes(sourceOf(l));
-		const onLsoa = (l: LayerSpecification) => sourceOf(l) === 'lsoa';
+		const practices = (l: maplibregl.LayerSpecification) => [PRACTICE_SOURCE, MARK_SOURCE].includes(sourceOf(l));
+		const onLsoa = (l: maplibregl.LayerSpecification) => sourceOf(l) === 'lsoa';
 		runAfterFirstColours(map, [
 			() => {
 				practicesShown = true;

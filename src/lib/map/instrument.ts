@@ -34,7 +34,7 @@ export interface Instrument {
  * Wait until the GPU has drawn what the map asked for (a pixel read back): the 'render' event comes when
  * the frame's commands are issued, which in software WebGL can be long before it is drawn.
  */
-export function drawn(map: MaplibreMap): void {
+export function readBackPixel(map: MaplibreMap): void {
 	const gl = map.getCanvas().getContext('webgl2');
 	gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
 }
@@ -51,7 +51,7 @@ export function attachInstrumentation(map: MaplibreMap): Instrument {
 			const t0 = performance.now();
 			let frame: number | null = null;
 			map.once('render', () => {
-				drawn(map);
+				readBackPixel(map);
 				frame = performance.now() - t0;
 			});
 			map.once('idle', () => {

@@ -22,8 +22,6 @@ export function attachInteraction(
 	state: InteractionState,
 	cb: Pick<AtlasMapCallbacks, 'onHover' | 'onSelect'>
 ) {
-	const setHover = state.hoverArea;
-
 	/** The topmost practice mark within 3 pixels (the smallest practices are drawn last, on top). */
 	const pickPractice = (x: number, y: number): AppPractice | null => {
 		const layers = PICKABLE_PRACTICE_LAYERS.filter((id) => map.getLayer(id));
@@ -56,21 +54,21 @@ export function attachInteraction(
 		const practice = pickPractice(x, y);
 		map.getCanvas().style.cursor = practice ? 'pointer' : '';
 		if (practice) {
-			setHover(null);
+			state.hoverArea(null);
 			cb.onHover({ x, y, kind: 'practice', practice });
 			return;
 		}
 		const area = areaAt(e.point);
 		if (area) {
-			setHover({ sourceLayer: area.sourceLayer, id: String(area.props.code) });
+			state.hoverArea({ sourceLayer: area.sourceLayer, id: String(area.props.code) });
 			cb.onHover({ x, y, kind: area.kind, props: area.props });
 		} else {
-			setHover(null);
+			state.hoverArea(null);
 			cb.onHover(null);
 		}
 	});
 	map.getCanvas().addEventListener('mouseleave', () => {
-		setHover(null);
+		state.hoverArea(null);
 		cb.onHover(null);
 	});
 	map.on('click', (e) => {

@@ -42,6 +42,7 @@ const point = (lon: number, lat: number, props: MarkProps): Feature<Point, MarkP
 const located = (p: AppPractice | undefined): p is AppPractice & { lat: number; lon: number } =>
 	!!p && p.lat !== null && p.lon !== null;
 const collection = (features: Feature<Point, MarkProps>[]): Marks => ({ type: 'FeatureCollection', features });
+const EMPTY: Marks = collection([]);
 
 // The same collection while the table and the inputs it depends on are unchanged: each new one is
 // sent to maplibre's worker and tiled again.
@@ -69,7 +70,6 @@ export function practicePoints(input: OverlayInput): Marks {
 	practiceCache.set(table, { key, members, data });
 	return data;
 }
-const EMPTY: Marks = collection([]);
 
 /** The marks, bottom to top: the selected practice's ring, the journey's rings by role, the searched point. */
 export function practiceMarks({ table, view, highlight }: OverlayInput): Marks {

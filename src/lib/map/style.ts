@@ -99,6 +99,9 @@ export function deferredLayerIds(
 /** A layer's source ('' for a background). */
 export const sourceOf = (l: LayerSpecification): string => ('source' in l ? (l.source as string) : '');
 
+/** The data of a GeoJSON source the map fills later (the outlines, the practices). */
+const NOTHING_YET: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOptions = {}): StyleSpecification {
 	const on = (k: LayerKey) => v.layers.includes(k);
 	const measures = [...new Set([v.measure, ...(opts.measures ?? [])])];
@@ -106,9 +109,9 @@ export function buildStyle(inputs: StyleInputs, v: ViewParams, opts: StyleOption
 		lsoa: pmtilesSource(inputs.lsoaUrl, inputs.tileRanges?.lsoa),
 		boundaries: pmtilesSource(inputs.boundariesUrl, inputs.tileRanges?.boundaries),
 		places: { type: 'geojson', data: placesGeojson(inputs.places) },
-		[AREA_OUTLINE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
-		[PRACTICE_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 12 },
-		[MARK_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, maxzoom: 12 }
+		[AREA_OUTLINE_SOURCE]: { type: 'geojson', data: NOTHING_YET },
+		[PRACTICE_SOURCE]: { type: 'geojson', data: NOTHING_YET, maxzoom: 12 },
+		[MARK_SOURCE]: { type: 'geojson', data: NOTHING_YET, maxzoom: 12 }
 	};
 	let layers: LayerSpecification[] = [
 		{ id: 'sea', type: 'background', paint: { 'background-color': SEA } },
