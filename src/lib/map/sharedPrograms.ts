@@ -14,6 +14,9 @@ type Value = number | string | ExpressionSpecification;
 /** True for no feature; `has` reads the feature, which is what makes the value "per feature". */
 const NO_FEATURE: ExpressionSpecification = ['has', '__atlas_never'];
 
+/** The outline colour of every fill: a constant (see sharedProgram). */
+export const NO_OUTLINE = '#000000';
+
 const isExpression = (v: unknown): v is ExpressionSpecification => Array.isArray(v) && typeof v[0] === 'string';
 
 /** Where a zoom curve's stops start (`interpolate` has a curve type before the input), or -1. */
@@ -55,6 +58,9 @@ export function sharedProgram<L extends LayerSpecification>(layer: L): L {
 		const paint = { ...layer.paint };
 		if (paint['fill-color'] !== undefined) paint['fill-color'] = perFeature(paint['fill-color'] as Value) as never;
 		paint['fill-antialias'] = false;
+		// Unset, the outline colour is the fill colour, per feature: maplibre then fills and uploads a second
+		// colour array per layer for an outline that, without antialiasing, is never drawn.
+		paint['fill-outline-color'] = NO_OUTLINE;
 		return { ...layer, paint };
 	}
 	if (layer.type === 'line') {
