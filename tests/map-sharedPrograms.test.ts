@@ -33,13 +33,21 @@ describe('one shader program per layer type', () => {
 
 	it('is still a valid style', () => expect(validateStyleMin(style)).toEqual([]));
 
-	it('writes every fill with a per-feature colour and a constant opacity', () => {
+	it('writes every fill with a per-feature colour, a constant opacity and a constant outline colour', () => {
 		const fills = layers.filter((l) => l.type === 'fill');
 		expect(fills.map((l) => l.id)).toEqual(
 			expect.arrayContaining(['land', 'icb-veil', 'fill-imd-lsoa', 'fill-fte-lsoa'])
 		);
-		for (const l of fills)
-			expect([l.id, ...kinds(l, ['fill-color', 'fill-opacity'])]).toEqual([l.id, 'source', 'constant']);
+		for (const l of fills) {
+			// Unset, maplibre takes the fill colour per feature: a second colour array for every fill.
+			expect([l.id, (l.paint as Record<string, unknown>)['fill-outline-color']]).toEqual([l.id, expect.any(String)]);
+			expect([l.id, ...kinds(l, ['fill-color', 'fill-opacity', 'fill-outline-color'])]).toEqual([
+				l.id,
+				'source',
+				'constant',
+				'constant'
+			]);
+		}
 	});
 
 	it('writes every line with a per-feature colour, and width and opacity per feature and zoom', () => {

@@ -76,9 +76,7 @@ async function visit(browser: Browser, url: string, kind: Kind): Promise<Visit> 
 	await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
 	await page.goto(url);
 	await page.waitForTimeout(windowMs);
-	const first = (await page.evaluate(
-		'(window.__atlas ?? window.__bare)?.paintedAt ?? null'
-	)) as number | null;
+	const first = (await page.evaluate('(window.__atlas ?? window.__bare)?.paintedAt ?? null')) as number | null;
 	const trace = JSON.parse((await browser.stopTracing()).toString());
 	await ctx.close();
 	if (first === null) throw new Error(`${kind}: no first colours within ${windowMs} ms`);
@@ -155,7 +153,9 @@ try {
 		console.log(`| ${label} | ${m('bare', f)} | ${m('atlas', f)} | ${(m('atlas', f) / m('bare', f)).toFixed(2)} |`);
 	if (args.includes('--links')) {
 		const links = await linkTimes(browser, atlas.url + '/');
-		console.log(`\nmaplibre's programs linked in a fresh context (ms): ${links.map(([k, t]) => `${k} ${t}`).join(', ')}`);
+		console.log(
+			`\nmaplibre's programs linked in a fresh context (ms): ${links.map(([k, t]) => `${k} ${t}`).join(', ')}`
+		);
 	}
 } finally {
 	await browser.close();

@@ -1,10 +1,13 @@
 // maplibre compiles one shader program per layer type *and* per mix of paint kinds: a fill whose
 // colour is a constant (a uniform) and a fill whose colour varies by feature (a vertex attribute) are
-// two programs. In software WebGL each program is a 100–500 ms stall, so every fill and every line
-// here is written in the kinds its most demanding layer needs, and each type compiles once:
+// two programs. In software WebGL a program's first use stalls the page 100–300 ms: linking it takes
+// only 4–14 ms (scripts/bench/gpuThread.ts --links), but the page then waits for the GPU process to
+// finish every frame queued before it. So every fill and every line here is written in the kinds its
+// most demanding layer needs, and each type compiles once:
 //   fills: colour per feature, opacity constant (the measure layers switch by opacity, which must stay
 //          a constant: a per-feature value would re-lay the tiles out on every switch), and no
-//          antialiasing (its outline pass is one more program; the coast and the boundaries draw edges);
+//          antialiasing (its outline pass is one more program; the coast and the boundaries draw edges),
+//          so a constant outline colour;
 //   lines: colour per feature, width and opacity per feature and zoom (the hover outline's are per
 //          feature, the boundaries' by zoom).
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
