@@ -169,8 +169,8 @@ export async function createAtlasMap(
 		const at = performance.now();
 		instrument?.painted(at);
 		cb.onPainted(at);
-		// Then, a step a frame, each with at most one new shader program (100–500 ms each in software
-		// WebGL, in the frame that first draws it): the practices, the base map's land and lines, the
+		// Then, a step a frame, each with at most one new shader program (in software WebGL the frame that
+		// first uses one waits 100–500 ms for the GPU process's queued frames): the practices, the base map's land and lines, the
 		// labels, and last everything on the LSOA source in one step: its edges, the masks and every
 		// other measure's layers (so that switching is instant). Only the layers the view shows; one
 		// already shown stays as it is. Each change on the LSOA source lays its tiles out again in the

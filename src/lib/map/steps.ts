@@ -1,8 +1,9 @@
 // What the map adds after its first colours (atlasMap.ts lists them): the practices, the base map, the
 // labels, then everything on the LSOA source in one step. Each runs once the one before has
 // finished, its tiles are drawn (the map's next idle, or at most STEP_WAIT_MS) and a frame has
-// followed: a new shader program compiles in the frame that first draws its layer, so a step that did
-// not wait for its tiles would let the next step's program land in the same frame. Measured (scripts/bench/firstColour.ts, 5 runs,
+// followed: a new shader program is first used in the frame that first draws its layer (in software
+// WebGL the page waits there for the GPU process's queued frames), so a step that did not wait for its
+// tiles would let the next step's program land in the same frame. Measured (scripts/bench/firstColour.ts, 5 runs,
 // median settled against the bare page): a frame between steps 2.90× and 2.68×, against 3.62× with all
 // steps in one go; the LSOA source's changes in one step, 3.20× and 1.85× (half the visits had no
 // stall at all). An earlier measurement favoured one go, but a loading spinner then kept the
