@@ -13,7 +13,8 @@ import {
 	type Marks,
 	type OverlayInput
 } from '../src/lib/map/practiceOverlay';
-import { BEFORE_ID, PICKABLE_PRACTICE_LAYERS, practiceMarkLayers } from '../src/lib/map/practiceMarkLayers';
+import { PICKABLE_PRACTICE_LAYERS, practiceMarkLayers } from '../src/lib/map/practiceMarkLayers';
+import { buildStyle } from '../src/lib/map/style';
 import { practiceRadius, radiusScale } from '../src/lib/map/practiceLayers';
 import { practiceMeasure, practiceScale } from '../src/lib/map/measures';
 import { HIGHLIGHT_LEGEND, NO_HIGHLIGHT, ROLE_COLOURS, type HighlightRole } from '../src/lib/map/types';
@@ -133,7 +134,22 @@ describe('practice layers: sizes and opacity by zoom', () => {
 			['practice-highlight', 'circle'],
 			['search-marker', 'circle']
 		]);
-		expect(BEFORE_ID).toBe('labels-anchor');
+		// In the map's style they sit under every label.
+		const style = buildStyle(
+			{
+				lsoaUrl: 'l',
+				boundariesUrl: 'b',
+				fontUrl: 'f',
+				boundaryLayers: ['icb', 'label'],
+				places: [],
+				englandRate: 4.3
+			},
+			DEFAULT_VIEW
+		);
+		const ids = style.layers.map((l) => l.id);
+		const firstLabel = style.layers.findIndex((l) => l.type === 'symbol');
+		expect(ids.indexOf('search-marker')).toBeGreaterThan(ids.indexOf('practices'));
+		expect(ids.indexOf('search-marker')).toBeLessThan(firstLabel);
 	});
 
 	it('sizes circles by list size and zoom, with a smallest dot', () => {

@@ -21,6 +21,7 @@ import {
 	waitForMap,
 	serveDataFrom
 } from '../../tests/e2e/harness';
+import { median } from './stats';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
@@ -33,7 +34,6 @@ if (why && !dataOverride) {
 }
 if (!args.includes('--no-build')) buildApp();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 
 /** JavaScript the first page load needs: the entry scripts and their modulepreloads, gzipped. */

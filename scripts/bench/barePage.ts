@@ -46,7 +46,9 @@ const camera = c
 	? { center: c.split(',').map(Number), zoom: Number(q.get('z')) }
 	: { bounds: ${JSON.stringify(ENGLAND_BOUNDS)}, fitBoundsOptions: { padding: { top: 20, bottom: 30, left: el.clientWidth > 900 ? 330 : 10, right: 20 } } };
 const map = new maplibregl.Map({ container: el, style: ${JSON.stringify(style)}, ...camera, minZoom: 4, maxZoom: 15, attributionControl: false, fadeDuration: 0 });
-window.__bare = { map };
+window.__bare = { map, paintedAt: null };
+// Its first colours, as the atlas reports its own: the first idle with the LSOA tiles drawn.
+map.on('idle', () => { if (window.__bare.paintedAt === null && map.isSourceLoaded('lsoa')) window.__bare.paintedAt = performance.now(); });
 ${then}
 </script></body></html>`;
 }

@@ -31,6 +31,7 @@ import {
 	waitForIdle
 } from '../../tests/e2e/harness';
 import { serveBare } from './barePage';
+import { median } from './stats';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -46,7 +47,6 @@ if (why) {
 }
 if (!args.includes('--no-build')) buildApp();
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const kb = (b: number) => `${Math.round(b / 1024)} KB`;
 
 interface Visit {

@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { buildApp, launch, missingPrerequisite, root, serve, waitForIdle } from '../../tests/e2e/harness';
 import { serveBare } from './barePage';
+import { median } from './stats';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -92,7 +93,6 @@ try {
 	await bare.stop();
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log('\nmedian frame (ms) | atlas | without practices | bare maplibre | atlas ÷ bare');
 for (const view of VIEWS) {
 	const m = Object.fromEntries(PAGES.map((k) => [k, median(results[view.name][k])]));

@@ -4,7 +4,7 @@
 //
 // The bare maplibre page (barePage.ts) and the built atlas, alternated in fresh contexts, each traced
 // (Chrome's `toplevel` category). Per visit: the map's first colours (its first idle with LSOA tiles
-// drawn), and the busy time of the page's main thread and of the GPU process's main thread from
+// drawn, as each page reports it), and the busy time of the page's main thread and of the GPU process's main thread from
 // navigation to the first colours and over the window. With software WebGL (SwiftShader) the GPU
 // process draws every WebGL frame and rasterises the page's DOM on that one thread: when it is busy
 // nearly all the time before the first colours, the first colours are bound by it, not by the page.
@@ -16,6 +16,7 @@
 import type { Browser } from 'playwright-core';
 import { buildApp, launch, missingPrerequisite, root, serve } from '../../tests/e2e/harness';
 import { serveBare } from './barePage';
+import { median } from './stats';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -46,17 +47,6 @@ interface Visit {
 	gpuInWindow: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-// The bare page has no instrument: note its first idle with the LSOA source loaded the same way.
-const BARE_FIRST_COLOURS = `{
-	let b;
-	Object.defineProperty(window, '__bare', { get: () => b, set: (v) => {
-		b = v;
-		v.map.on('idle', () => { if (b.paintedAt == null && v.map.isSourceLoaded('lsoa')) b.paintedAt = performance.now(); });
-	} });
-}`;
-
 /** Busy ms of a thread's top-level tasks from navigation until `until` (ms). */
 function busy(events: TraceEvent[], threads: Map<string, string>, thread: string, nav: number, until: number) {
 	let sum = 0;
@@ -71,7 +61,6 @@ function busy(events: TraceEvent[], threads: Map<string, string>, thread: string
 
 async function visit(browser: Browser, url: string, kind: Kind): Promise<Visit> {
 	const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-	if (kind === 'bare') await ctx.addInitScript(BARE_FIRST_COLOURS);
 	const page = await ctx.newPage();
 	await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
 	await page.goto(url);

@@ -30,6 +30,7 @@ import {
 	visiblePractices
 } from '../../src/lib/map/practiceLayers';
 import { DEFAULT_VIEW } from '../../src/lib/state/url';
+import { median } from './stats';
 
 const args = process.argv.slice(2);
 const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 3);
@@ -142,7 +143,6 @@ try {
 	await browser.close();
 	await server.stop();
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const row = (m: 'deck' | 'maplibre') =>
 	`${m}: add → drawn median ${Math.round(median(results[m].map((r) => r.drawn)))} ms (${results[m].map((r) => Math.round(r.drawn)).join(', ')}), longest frame gap median ${Math.round(median(results[m].map((r) => r.longest)))} ms, a settled frame median ${Math.round(median(results[m].map((r) => r.frame)))} ms against ${Math.round(median(results[m].map((r) => r.base)))} ms without the practices`;
 console.log(`${points.length} practices at zoom ${ZOOM}`);

@@ -12,8 +12,6 @@ import type { MarkKind } from './practiceOverlay';
 
 export const PRACTICE_SOURCE = 'practices';
 export const MARK_SOURCE = 'practice-marks';
-/** The practices sit under this layer: place and area labels stay on top. */
-export const BEFORE_ID = 'labels-anchor';
 /** Layers a pointer can pick a practice from (each point's `code`). */
 export const PICKABLE_PRACTICE_LAYERS = ['practices', 'practice-highlight'];
 

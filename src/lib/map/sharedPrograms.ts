@@ -18,7 +18,7 @@ type Value = number | string | ExpressionSpecification;
 const NO_FEATURE: ExpressionSpecification = ['has', '__atlas_never'];
 
 /** The outline colour of every fill: a constant (see sharedProgram). */
-export const NO_OUTLINE = '#000000';
+const NO_OUTLINE = '#000000';
 
 const isExpression = (v: unknown): v is ExpressionSpecification => Array.isArray(v) && typeof v[0] === 'string';
 
